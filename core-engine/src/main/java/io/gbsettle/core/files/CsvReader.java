@@ -1,0 +1,310 @@
+package io.gbsettle.core.files;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Streaming reader of comma-separated files (RFC 4180: quoted fields, doubled quotes, commas and line breaks inside
+ * quotes, CRLF or LF). One record at a time, so a file of any size never sits in memory.
+ *
+ * <p>The first record is the header. Column names are matched case-insensitively after trimming, so callers ask
+ * for a column by name with {@link #column(String)} and read it with {@link #field(int)}; unknown extra columns
+ * are allowed (files may grow columns). Blank lines are skipped; a UTF-8 byte order mark is ignored. Fields are
+ * returned trimmed of surrounding spaces unless they were quoted.
+ *
+ * <pre>{@code
+ * try (CsvReader csv = CsvReader.open(path))
+ * {
+ *     final int id = csv.requireColumn("party_id", problems);
+ *     while (csv.next())
+ *     {
+ *         final String partyId = csv.field(id);
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ */
+public final class CsvReader implements AutoCloseable
+{
+    private final String fileName;
+    private final BufferedReader in;
+    private final StringBuilder field = new StringBuilder(64);
+    private final List<String> header = new ArrayList<>();
+    private String[] fields = new String[16];
+    private int fieldCount;
+    private int physicalLine;
+    private int recordLine;
+    private boolean eof;
+
+    /**
+     * Reads the header record at once.
+     *
+     * @param fileName name used in every problem reported (usually the file's name, not its full path).
+     * @param reader   the characters; closed by {@link #close()}.
+     */
+    public CsvReader(final String fileName, final Reader reader)
+    {
+        this.fileName = fileName;
+        this.in = reader instanceof BufferedReader ? (BufferedReader)reader : new BufferedReader(reader, 1 << 16);
+        if (readRecord())
+        {
+            for (int i = 0; i < fieldCount; i++)
+            {
+                String name = fields[i];
+                if (i == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF')
+                {
+                    name = name.substring(1);
+                }
+                header.add(name.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /**
+     * Opens a UTF-8 file; problems name it by its file name.
+     *
+     * @param path the file.
+     * @return a reader positioned after the header.
+     * @throws UncheckedIOException if the file cannot be opened.
+     */
+    public static CsvReader open(final Path path)
+    {
+        try
+        {
+            return new CsvReader(path.getFileName().toString(), Files.newBufferedReader(path, StandardCharsets.UTF_8));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @return the file name problems are reported against.
+     */
+    public String fileName()
+    {
+        return fileName;
+    }
+
+    /**
+     * @return the header's column names, trimmed and lower-cased; empty if the file is empty.
+     */
+    public List<String> header()
+    {
+        return List.copyOf(header);
+    }
+
+    /**
+     * @param name column name (case-insensitive).
+     * @return its index in each record, or -1 when the header has no such column.
+     */
+    public int column(final String name)
+    {
+        return header.indexOf(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Looks up a mandatory column, adding a problem (line 1) when it is missing.
+     *
+     * @param name     column name.
+     * @param problems where a missing column is reported.
+     * @return its index, or -1 when missing.
+     */
+    public int requireColumn(final String name, final List<CsvProblem> problems)
+    {
+        final int index = column(name);
+        if (index < 0)
+        {
+            problems.add(new CsvProblem(
+                fileName, 1, name, "", header.isEmpty() ?
+                "the file is empty; expected a header line" : "missing column; header is " + String.join(",", header)));
+        }
+        return index;
+    }
+
+    /**
+     * Advances to the next non-blank record.
+     *
+     * @return false at the end of the file.
+     */
+    public boolean next()
+    {
+        while (readRecord())
+        {
+            if (fieldCount > 1 || !fields[0].isEmpty())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the 1-based physical line the current record starts on (the header is line 1).
+     */
+    public int line()
+    {
+        return recordLine;
+    }
+
+    /**
+     * @return how many fields the current record has.
+     */
+    public int fieldCount()
+    {
+        return fieldCount;
+    }
+
+    /**
+     * @param index column index, typically from {@link #column(String)}.
+     * @return the field, or the empty string when the record is shorter or the index is -1.
+     */
+    public String field(final int index)
+    {
+        return index >= 0 && index < fieldCount ? fields[index] : "";
+    }
+
+    /**
+     * A problem at the current record.
+     *
+     * @param columnIndex column index or -1 for the whole record.
+     * @param reason      what is wrong.
+     * @return the problem, located at this file, line and column, carrying the raw value.
+     */
+    public CsvProblem problem(final int columnIndex, final String reason)
+    {
+        final String name = columnIndex >= 0 && columnIndex < header.size() ? header.get(columnIndex) : "";
+        return new CsvProblem(fileName, recordLine, name, field(columnIndex), reason);
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            in.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private boolean readRecord()
+    {
+        if (eof)
+        {
+            return false;
+        }
+        try
+        {
+            fieldCount = 0;
+            field.setLength(0);
+            int c = in.read();
+            if (c < 0)
+            {
+                eof = true;
+                return false;
+            }
+            physicalLine++;
+            recordLine = physicalLine;
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (true)
+            {
+                if (quoted)
+                {
+                    if (c < 0)
+                    {
+                        throw new InvalidInputException("CSV file " + fileName, List.of(new CsvProblem(
+                            fileName, recordLine, "", "", "a quoted field is not closed before the end of the file")));
+                    }
+                    if (c == '"')
+                    {
+                        final int peek = in.read();
+                        if (peek == '"')
+                        {
+                            field.append('"');
+                        }
+                        else
+                        {
+                            quoted = false;
+                            c = peek;
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        if (c == '\n')
+                        {
+                            physicalLine++;
+                        }
+                        field.append((char)c);
+                    }
+                }
+                else if (c == '"' && isBlank(field))
+                {
+                    field.setLength(0);
+                    quoted = true;
+                    wasQuoted = true;
+                }
+                else if (c == ',')
+                {
+                    endField(wasQuoted);
+                    wasQuoted = false;
+                }
+                else if (c == '\n' || c < 0)
+                {
+                    if (c < 0)
+                    {
+                        eof = true;
+                    }
+                    endField(wasQuoted);
+                    return true;
+                }
+                else if (c != '\r')
+                {
+                    field.append((char)c);
+                }
+                c = in.read();
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + fileName + " at line " + physicalLine, ex);
+        }
+    }
+
+    private void endField(final boolean wasQuoted)
+    {
+        if (fieldCount == fields.length)
+        {
+            final String[] grown = new String[fields.length * 2];
+            System.arraycopy(fields, 0, grown, 0, fields.length);
+            fields = grown;
+        }
+        fields[fieldCount++] = wasQuoted ? field.toString() : field.toString().trim();
+        field.setLength(0);
+    }
+
+    private static boolean isBlank(final CharSequence s)
+    {
+        for (int i = 0; i < s.length(); i++)
+        {
+            if (s.charAt(i) != ' ' && s.charAt(i) != '\t')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
