@@ -2,21 +2,20 @@ package io.gbsettle.core.time;
 
 import java.time.LocalDate;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
+import static io.gbsettle.core.testing.PropertyChecks.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 class EpochDaysProperties
 {
-    @Property(tries = 2000)
-    void plusMonthsAgreesWithLocalDate(
-        @ForAll @IntRange(min = -25_000, max = 60_000) final int epochDay,
-        @ForAll @IntRange(min = -120, max = 120) final int months)
+    @Test
+    void plusMonthsAgreesWithLocalDate()
     {
-        assertEquals(
-            LocalDate.ofEpochDay(epochDay).plusMonths(months).toEpochDay(),
-            EpochDays.plusMonthsClamped(epochDay, months));
+        check(2000).forAll(integers().between(-25_000, 60_000), integers().between(-120, 120))
+            .checkAssert((final Integer epochDay, final Integer months) -> assertEquals(
+                LocalDate.ofEpochDay(epochDay).plusMonths(months).toEpochDay(),
+                EpochDays.plusMonthsClamped(epochDay, months)));
     }
 }

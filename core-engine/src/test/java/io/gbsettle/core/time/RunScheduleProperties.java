@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.gbsettle.core.files.CalendarFiles;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
 
+import static io.gbsettle.core.testing.PropertyChecks.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 class RunScheduleProperties
 {
@@ -28,9 +29,21 @@ class RunScheduleProperties
         Map.of(SettlementRun.R1, RunOffset.months(2), SettlementRun.II, RunOffset.workingDays(1)),
         RunScheduleTest.exactEntriesEveryThirdDay());
 
-    @Property(tries = 1000)
-    void dueOnContainsEveryRunAtItsRunDate(
-        @ForAll @IntRange(min = FROM_DAY, max = TO_DAY) final int day, @ForAll final SettlementRun run)
+    @Test
+    void dueOnContainsEveryRunAtItsRunDate()
+    {
+        check(1000).forAll(integers().between(FROM_DAY, TO_DAY), Generate.enumValues(SettlementRun.class))
+            .checkAssert(RunScheduleProperties::dueOnContainsRunAtItsRunDate);
+    }
+
+    @Test
+    void dueOnIsExactlyTheDaysWhoseRunDateItIs()
+    {
+        check(200).forAll(integers().between(FROM_DAY + WINDOW_DAYS, TO_DAY))
+            .checkAssert(RunScheduleProperties::dueOnIsExactlyTheDaysWhoseRunDateIs);
+    }
+
+    private static void dueOnContainsRunAtItsRunDate(final int day, final SettlementRun run)
     {
         for (final RunSchedule schedule : new RunSchedule[]{ DEFAULT, WITH_EXACT_DATES })
         {
@@ -44,9 +57,7 @@ class RunScheduleProperties
         }
     }
 
-    @Property(tries = 200)
-    void dueOnIsExactlyTheDaysWhoseRunDateItIs(
-        @ForAll @IntRange(min = FROM_DAY + WINDOW_DAYS, max = TO_DAY) final int x)
+    private static void dueOnIsExactlyTheDaysWhoseRunDateIs(final int x)
     {
         for (final RunSchedule schedule : new RunSchedule[]{ DEFAULT, WITH_EXACT_DATES })
         {

@@ -3,13 +3,13 @@ package io.gbsettle.core.time;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
+import static io.gbsettle.core.testing.PropertyChecks.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 class SettlementCalendarProperties
 {
@@ -24,8 +24,21 @@ class SettlementCalendarProperties
 
     private static final SettlementCalendar CALENDAR = SettlementCalendarTest.CALENDAR;
 
-    @Property(tries = 5000)
-    void everyInstantFallsInsideItsPeriod(@ForAll @LongRange(min = FIRST_SECOND, max = LAST_SECOND) final long t)
+    @Test
+    void everyInstantFallsInsideItsPeriod()
+    {
+        check(5000).forAll(longs().between(FIRST_SECOND, LAST_SECOND))
+            .checkAssert(SettlementCalendarProperties::instantFallsInsideItsPeriod);
+    }
+
+    @Test
+    void everyPeriodRoundTrips()
+    {
+        check(2000).forAll(integers().between(FIRST_DAY, LAST_DAY), integers().between(1, 50))
+            .checkAssert(SettlementCalendarProperties::periodRoundTrips);
+    }
+
+    private static void instantFallsInsideItsPeriod(final long t)
     {
         final long day = CALENDAR.settlementDayOf(t);
         final int period = CALENDAR.periodOf(t);
@@ -39,10 +52,7 @@ class SettlementCalendarProperties
         assertEquals(period, SettlementCalendar.unpackPeriod(packed));
     }
 
-    @Property(tries = 2000)
-    void everyPeriodRoundTrips(
-        @ForAll @IntRange(min = FIRST_DAY, max = LAST_DAY) final int day,
-        @ForAll @IntRange(min = 1, max = 50) final int anyPeriod)
+    private static void periodRoundTrips(final int day, final int anyPeriod)
     {
         final int period = 1 + (anyPeriod - 1) % CALENDAR.periodsIn(day);
         final long start = CALENDAR.periodStartEpochSecond(day, period);

@@ -1,18 +1,22 @@
 package io.gbsettle.core.time;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
+import static io.gbsettle.core.testing.PropertyChecks.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 class WorkingDaysProperties
 {
-    @Property(tries = 2000)
-    void addWorkingDaysAgreesWithANaiveWalk(
-        @ForAll @IntRange(min = 8000, max = 50_000) final int day,
-        @ForAll @IntRange(min = -300, max = 300) final int n)
+    @Test
+    void addWorkingDaysAgreesWithANaiveWalk()
+    {
+        check(2000).forAll(integers().between(8000, 50_000), integers().between(-300, 300))
+            .checkAssert(WorkingDaysProperties::agreesWithNaiveWalk);
+    }
+
+    private static void agreesWithNaiveWalk(final int day, final int n)
     {
         long expected = day;
         if (n == 0)

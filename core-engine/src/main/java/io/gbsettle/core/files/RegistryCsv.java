@@ -1,0 +1,398 @@
+package io.gbsettle.core.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.gbsettle.core.registry.GspGroup;
+import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.registry.RegistryBuilder;
+import io.gbsettle.core.registry.RegistryProblem;
+import io.gbsettle.core.registry.Season;
+
+/**
+ * Loads a {@link MarketRegistry} from, and writes one to, a directory of CSV files (UTF-8, header line first,
+ * column names case-insensitive, extra columns ignored):
+ *
+ * <pre>
+ *   parties.csv    party_id,name
+ *   bm_units.csv   bm_unit_id,lead_party_id,pc_status,trading_unit_id,interconnector,gsp_group,tlf
+ *                  [,effective_from,effective_to]
+ *   tlf.csv        gsp_group,season,tlf                                                   (optional file)
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code pc_status} is {@code P} (Production) or {@code C} (Consumption); {@code interconnector} is {@code Y}
+ *       or {@code N} (both case-insensitive).</li>
+ *   <li>{@code gsp_group} is a GSP Group id {@code _A} .. {@code _P}; blank only for an interconnector.</li>
+ *   <li>{@code tlf} in {@code bm_units.csv} is the BM Unit's own TLF, or blank to use its zone's seasonal TLF from
+ *       {@code tlf.csv} (else 0). In {@code tlf.csv} it is required, and {@code season} is {@code WINTER},
+ *       {@code SPRING}, {@code SUMMER} or {@code AUTUMN}.</li>
+ *   <li>{@code effective_from} and {@code effective_to} are ISO dates ({@code 2024-04-01}), inclusive, blank for an
+ *       open end; both columns are optional. One BM Unit may have several rows (versions) that must not overlap.</li>
+ * </ul>
+ *
+ * <p>Loading collects every problem in every file, each with file, line, column, value and reason, then throws
+ * {@link InvalidInputException}; nothing is returned half-loaded. A row with a value that cannot be read at all
+ * (a bad P/C status, flag, number, season or date) is reported and then left out, so that the rules that depend on
+ * it do not add follow-on problems; and when a required file or column is missing, only the structural and
+ * per-value problems are reported, not the cross-file rules (which would flag every row). Values checked after
+ * parsing (a TLF's range) are reported in canonical form: {@code 5e-1} is shown as {@code 0.5}.
+ */
+public final class RegistryCsv
+{
+    /**
+     * The parties file's name.
+     */
+    public static final String PARTIES_FILE = "parties.csv";
+
+    /**
+     * The BM Units file's name.
+     */
+    public static final String BM_UNITS_FILE = "bm_units.csv";
+
+    /**
+     * The optional seasonal TLF file's name.
+     */
+    public static final String TLF_FILE = "tlf.csv";
+
+    private static final List<String> FILE_ORDER = List.of(PARTIES_FILE, BM_UNITS_FILE, TLF_FILE);
+
+    private RegistryCsv()
+    {
+    }
+
+    /**
+     * Loads a registry from {@code parties.csv}, {@code bm_units.csv} and, when present, {@code tlf.csv}.
+     *
+     * @param dir the directory holding the files.
+     * @return the registry.
+     * @throws InvalidInputException carrying every problem found, if any file is missing or malformed.
+     * @throws UncheckedIOException  if a file exists but cannot be read.
+     */
+    public static MarketRegistry load(final Path dir)
+    {
+        final List<CsvProblem> problems = new ArrayList<>();
+        final RegistryBuilder builder = new RegistryBuilder();
+        boolean structureValid = readParties(dir.resolve(PARTIES_FILE), builder, problems);
+        structureValid &= readBmUnits(dir.resolve(BM_UNITS_FILE), builder, problems);
+        final Path tlfFile = dir.resolve(TLF_FILE);
+        if (Files.exists(tlfFile))
+        {
+            structureValid &= readTlfs(tlfFile, builder, problems);
+        }
+        if (structureValid)
+        {
+            for (final RegistryProblem problem : builder.validate())
+            {
+                problems.add(new CsvProblem(
+                    problem.table().tableName() + ".csv", problem.line(), problem.field(), problem.value(),
+                    problem.reason()));
+            }
+        }
+        if (!problems.isEmpty())
+        {
+            problems.sort(Comparator.comparingInt((final CsvProblem p) -> FILE_ORDER.indexOf(p.file()))
+                .thenComparingInt(CsvProblem::line));
+            throw new InvalidInputException("market registry from " + dir, problems);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Writes a registry as {@code parties.csv}, {@code bm_units.csv} (always with the effective date columns) and
+     * {@code tlf.csv} (header only when there are no seasonal TLFs), replacing any existing files. The output is
+     * a pure function of the registry, so equal registries give identical bytes, and {@link #load(Path)} reads it
+     * back to an equal registry.
+     *
+     * @param registry the registry.
+     * @param dir      the directory, created if missing.
+     * @throws UncheckedIOException if a file cannot be written.
+     */
+    public static void write(final MarketRegistry registry, final Path dir)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + dir + ": " + ex.getMessage(), ex);
+        }
+        writeParties(registry, dir.resolve(PARTIES_FILE));
+        writeBmUnits(registry, dir.resolve(BM_UNITS_FILE));
+        writeTlfs(registry, dir.resolve(TLF_FILE));
+    }
+
+    private static boolean readParties(final Path file, final RegistryBuilder builder, final List<CsvProblem> problems)
+    {
+        if (!isPresent(file, problems))
+        {
+            return false;
+        }
+        try (CsvReader csv = CsvReader.open(file))
+        {
+            final int[] columns = requireColumns(csv, problems, "party_id", "name");
+            if (null == columns)
+            {
+                return false;
+            }
+            final int partyId = columns[0];
+            final int name = columns[1];
+            while (csv.next())
+            {
+                builder.party(csv.line(), csv.field(partyId), csv.field(name));
+            }
+            return true;
+        }
+        catch (final InvalidInputException ex)
+        {
+            problems.addAll(ex.problems());
+            return false;
+        }
+    }
+
+    private static boolean readBmUnits(final Path file, final RegistryBuilder builder, final List<CsvProblem> problems)
+    {
+        if (!isPresent(file, problems))
+        {
+            return false;
+        }
+        try (CsvReader csv = CsvReader.open(file))
+        {
+            final int[] columns = requireColumns(csv, problems,
+                "bm_unit_id", "lead_party_id", "pc_status", "trading_unit_id", "interconnector", "gsp_group", "tlf");
+            if (null == columns)
+            {
+                return false;
+            }
+            final int bmUnitId = columns[0];
+            final int leadPartyId = columns[1];
+            final int pcStatus = columns[2];
+            final int tradingUnitId = columns[3];
+            final int interconnector = columns[4];
+            final int gspGroup = columns[5];
+            final int tlf = columns[6];
+            final int effectiveFrom = csv.column("effective_from");
+            final int effectiveTo = csv.column("effective_to");
+            while (csv.next())
+            {
+                final int rowStart = problems.size();
+                final boolean production = flag(csv, pcStatus, "P", "C", problems);
+                final boolean isInterconnector = flag(csv, interconnector, "Y", "N", problems);
+                final double ownTlf = number(csv, tlf, problems);
+                final long from = date(csv, effectiveFrom, MarketRegistry.OPEN_START, problems);
+                final long to = date(csv, effectiveTo, MarketRegistry.OPEN_END, problems);
+                if (problems.size() == rowStart)
+                {
+                    builder.bmUnit(csv.line(), csv.field(bmUnitId), csv.field(leadPartyId), production,
+                        csv.field(tradingUnitId), isInterconnector, csv.field(gspGroup), ownTlf, from, to);
+                }
+            }
+            return true;
+        }
+        catch (final InvalidInputException ex)
+        {
+            problems.addAll(ex.problems());
+            return false;
+        }
+    }
+
+    private static boolean readTlfs(final Path file, final RegistryBuilder builder, final List<CsvProblem> problems)
+    {
+        try (CsvReader csv = CsvReader.open(file))
+        {
+            final int[] columns = requireColumns(csv, problems, "gsp_group", "season", "tlf");
+            if (null == columns)
+            {
+                return false;
+            }
+            final int gspGroup = columns[0];
+            final int season = columns[1];
+            final int tlf = columns[2];
+            while (csv.next())
+            {
+                final int rowStart = problems.size();
+                final int seasonIndex = Season.index(csv.field(season));
+                if (Season.NONE == seasonIndex)
+                {
+                    problems.add(csv.problem(season, "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
+                }
+                final double value = number(csv, tlf, problems);
+                if (problems.size() == rowStart)
+                {
+                    builder.seasonalTlf(csv.line(), csv.field(gspGroup), seasonIndex, value);
+                }
+            }
+            return true;
+        }
+        catch (final InvalidInputException ex)
+        {
+            problems.addAll(ex.problems());
+            return false;
+        }
+    }
+
+    /**
+     * Every required column's index, or null when any is missing (an empty file is one problem, not one a column).
+     */
+    private static int[] requireColumns(final CsvReader csv, final List<CsvProblem> problems, final String... names)
+    {
+        if (csv.header().isEmpty())
+        {
+            csv.requireColumn(names[0], problems);
+            return null;
+        }
+        final int before = problems.size();
+        final int[] columns = new int[names.length];
+        for (int i = 0; i < names.length; i++)
+        {
+            columns[i] = csv.requireColumn(names[i], problems);
+        }
+        return problems.size() == before ? columns : null;
+    }
+
+    private static boolean isPresent(final Path file, final List<CsvProblem> problems)
+    {
+        if (Files.isRegularFile(file))
+        {
+            return true;
+        }
+        problems.add(new CsvProblem(file.getFileName().toString(), 0, "", "", "required file is missing"));
+        return false;
+    }
+
+    private static boolean flag(
+        final CsvReader csv, final int column, final String yes, final String no, final List<CsvProblem> problems)
+    {
+        final String value = csv.field(column);
+        if (yes.equalsIgnoreCase(value))
+        {
+            return true;
+        }
+        if (!no.equalsIgnoreCase(value))
+        {
+            problems.add(csv.problem(column, "expected " + yes + " or " + no));
+        }
+        return false;
+    }
+
+    private static double number(final CsvReader csv, final int column, final List<CsvProblem> problems)
+    {
+        final String value = csv.field(column);
+        if (value.isEmpty())
+        {
+            return MarketRegistry.NO_TLF;
+        }
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
+            {
+                problems.add(csv.problem(column, "not a number"));
+                return MarketRegistry.NO_TLF;
+            }
+        }
+        try
+        {
+            return Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            problems.add(csv.problem(column, "not a number"));
+            return MarketRegistry.NO_TLF;
+        }
+    }
+
+    private static long date(
+        final CsvReader csv, final int column, final long open, final List<CsvProblem> problems)
+    {
+        final String value = csv.field(column);
+        if (value.isEmpty())
+        {
+            return open;
+        }
+        try
+        {
+            return LocalDate.parse(value).toEpochDay();
+        }
+        catch (final DateTimeParseException ex)
+        {
+            problems.add(csv.problem(column, "not a date; expected yyyy-mm-dd"));
+            return open;
+        }
+    }
+
+    private static void writeParties(final MarketRegistry registry, final Path file)
+    {
+        try (CsvWriter csv = CsvWriter.create(file))
+        {
+            csv.field("party_id").field("name").endRecord();
+            for (int p = 0; p < registry.partyCount(); p++)
+            {
+                csv.field(registry.partyId(p)).field(registry.partyName(p)).endRecord();
+            }
+        }
+    }
+
+    private static void writeBmUnits(final MarketRegistry registry, final Path file)
+    {
+        try (CsvWriter csv = CsvWriter.create(file))
+        {
+            csv.field("bm_unit_id").field("lead_party_id").field("pc_status").field("trading_unit_id")
+                .field("interconnector").field("gsp_group").field("tlf").field("effective_from").field("effective_to")
+                .endRecord();
+            for (int v = 0; v < registry.versionCount(); v++)
+            {
+                final int bmUnit = registry.versionBmUnit(v);
+                final int gspGroup = registry.versionGspGroup(v);
+                csv.field(registry.bmUnitId(bmUnit))
+                    .field(registry.partyId(registry.versionLeadParty(v)))
+                    .field(registry.versionProduction(v) ? "P" : "C")
+                    .field(registry.tradingUnitId(registry.versionTradingUnit(v)))
+                    .field(registry.interconnector(bmUnit) ? "Y" : "N")
+                    .field(GspGroup.NONE == gspGroup ? "" : GspGroup.id(gspGroup))
+                    .field(tlfText(registry.versionRegisteredTlf(v)))
+                    .field(dateText(registry.versionEffectiveFrom(v), MarketRegistry.OPEN_START))
+                    .field(dateText(registry.versionEffectiveTo(v), MarketRegistry.OPEN_END))
+                    .endRecord();
+            }
+        }
+    }
+
+    private static void writeTlfs(final MarketRegistry registry, final Path file)
+    {
+        try (CsvWriter csv = CsvWriter.create(file))
+        {
+            csv.field("gsp_group").field("season").field("tlf").endRecord();
+            for (int g = 0; g < GspGroup.COUNT; g++)
+            {
+                for (int s = 0; s < Season.COUNT; s++)
+                {
+                    final double tlf = registry.seasonalTlf(g, s);
+                    if (!Double.isNaN(tlf))
+                    {
+                        csv.field(GspGroup.id(g)).field(Season.name(s)).field(tlfText(tlf)).endRecord();
+                    }
+                }
+            }
+        }
+    }
+
+    private static String tlfText(final double tlf)
+    {
+        return Double.isNaN(tlf) ? "" : BigDecimal.valueOf(tlf).stripTrailingZeros().toPlainString();
+    }
+
+    private static String dateText(final long epochDay, final long open)
+    {
+        return open == epochDay ? "" : LocalDate.ofEpochDay(epochDay).toString();
+    }
+}
