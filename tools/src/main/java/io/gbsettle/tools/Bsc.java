@@ -1,0 +1,111 @@
+package io.gbsettle.tools;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import io.gbsettle.core.files.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bsc}: the command line of the gbsettle engine.
+ *
+ * <pre>
+ *   ./bsc demo                         the foundation demo (national registry + settlement calendar)
+ *   ./bsc calendar day --date D        the periods of a settlement day, UTC and local
+ *   ./bsc calendar runs --date D       when each settlement run of a day falls due
+ *   ./bsc calendar due --on D          which settlement days and runs fall due on a date
+ *   ./bsc calendar holidays --year Y   England and Wales bank holidays
+ *   ./bsc generate registry --out DIR  a synthetic registry (parties.csv, bm_units.csv)
+ *   ./bsc registry check --dir DIR     load and validate a registry, summarise it
+ * </pre>
+ *
+ * Exit codes: see {@link ExitCode}.
+ */
+@Command(
+    name = "bsc",
+    mixinStandardHelpOptions = true,
+    versionProvider = Bsc.Version.class,
+    description = "gbsettle: GB electricity settlement (BSC Section T) engine.",
+    subcommands = {
+        DemoCommand.class,
+        CalendarCommand.class,
+        GenerateCommand.class,
+        RegistryCommand.class,
+        CommandLine.HelpCommand.class,
+    },
+    footer = {
+        "",
+        "Exit codes: 0 ok, 1 data problems reported, 2 usage error, 3 failure.",
+        "Example: ./bsc demo",
+    })
+public final class Bsc implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * @param args command line.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs a command with the given streams and returns its exit code; what {@link #main} and the tests call.
+     *
+     * @param out  standard output.
+     * @param err  standard error.
+     * @param args command line.
+     * @return the exit code, one of {@link ExitCode}.
+     */
+    public static int run(final PrintWriter out, final PrintWriter err, final String... args)
+    {
+        final CommandLine cli = new CommandLine(new Bsc());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(Bsc::onException);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int onException(
+        final Exception ex, final CommandLine cli, final CommandLine.ParseResult parseResult)
+    {
+        final PrintWriter err = cli.getErr();
+        if (ex instanceof InvalidInputException)
+        {
+            err.println("bsc " + cli.getCommandName() + ": " + ex.getMessage());
+            err.println("Fix the listed lines and run the command again.");
+            return ExitCode.DATA_PROBLEMS;
+        }
+        if (ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException)
+        {
+            err.println("bsc " + cli.getCommandName() + ": " + ex.getMessage());
+            return ex instanceof IllegalArgumentException ? ExitCode.USAGE : ExitCode.FAILURE;
+        }
+        err.println("bsc " + cli.getCommandName() + " failed: " + ex);
+        ex.printStackTrace(err);
+        return ExitCode.FAILURE;
+    }
+
+    /**
+     * Version from the jar manifest, or "development" when run from classes.
+     */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String version = Bsc.class.getPackage().getImplementationVersion();
+            return new String[] {"bsc " + (version == null ? "development" : version) + " (gbsettle), Java " +
+                Runtime.version()};
+        }
+    }
+}
