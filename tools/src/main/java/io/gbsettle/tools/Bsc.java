@@ -79,18 +79,24 @@ public final class Bsc implements Runnable
         final Exception ex, final CommandLine cli, final CommandLine.ParseResult parseResult)
     {
         final PrintWriter err = cli.getErr();
+        final String command = cli.getCommandSpec().qualifiedName();
         if (ex instanceof InvalidInputException)
         {
-            err.println("bsc " + cli.getCommandName() + ": " + ex.getMessage());
-            err.println("Fix the listed lines and run the command again.");
+            err.println(command + ": " + ex.getMessage());
+            err.println("Fix the problems listed and run the command again.");
             return ExitCode.DATA_PROBLEMS;
         }
         if (ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException)
         {
-            err.println("bsc " + cli.getCommandName() + ": " + ex.getMessage());
-            return ex instanceof IllegalArgumentException ? ExitCode.USAGE : ExitCode.FAILURE;
+            err.println(command + ": " + ex.getMessage());
+            if (ex instanceof IllegalArgumentException)
+            {
+                err.println("See '" + command + " --help'.");
+                return ExitCode.USAGE;
+            }
+            return ExitCode.FAILURE;
         }
-        err.println("bsc " + cli.getCommandName() + " failed: " + ex);
+        err.println(command + " failed: " + ex);
         ex.printStackTrace(err);
         return ExitCode.FAILURE;
     }

@@ -108,6 +108,21 @@ public final class CsvWriter implements AutoCloseable
         }
     }
 
+    /**
+     * Writes out what is buffered, leaving the destination open (for writers over standard output).
+     */
+    public void flush()
+    {
+        try
+        {
+            out.flush();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + fileName, ex);
+        }
+    }
+
     @Override
     public void close()
     {

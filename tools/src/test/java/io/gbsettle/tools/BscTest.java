@@ -1,0 +1,203 @@
+package io.gbsettle.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.gbsettle.core.files.CsvReader;
+import io.gbsettle.core.files.RegistryCsv;
+import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.registry.SyntheticRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code bsc} commands, run in-process with captured output: what they print, the files they write and their
+ * exit codes.
+ */
+final class BscTest
+{
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int bsc(final String... args)
+    {
+        return Bsc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void demoWritesTheRegistryAndTheCalendarAroundTheDate() throws IOException
+    {
+        final Path demo = tmp.resolve("demo");
+        assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "MEDIUM", "--date", "2025-10-24"),
+            err::toString);
+        final String console = out.toString();
+        assertTrue(console.contains("[5/5]"), console);
+        assertTrue(console.contains("2025-10-26 has 50 periods (clocks go back)"), console);
+        assertTrue(console.contains("2026-03-29 has 46 periods (clocks go forward)"), console);
+
+        final MarketRegistry registry = RegistryCsv.load(demo.resolve("registry"));
+        assertEquals(SyntheticRegistry.generate(42, SyntheticRegistry.Size.MEDIUM), registry);
+        assertEquals(49, rows(demo.resolve("periods.csv")).size(), "header + 48 periods");
+        assertEquals(8, rows(demo.resolve("run_dates.csv")).size(), "header + 7 runs");
+        final List<String[]> changes = rows(demo.resolve("clock_change_days.csv"));
+        assertEquals("2025-10-26", changes.get(1)[0]);
+        assertEquals("50", changes.get(1)[1]);
+        final String summary = Files.readString(demo.resolve("registry_summary.json"), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("\"bmUnits\": " + registry.bmUnitCount()), summary);
+
+        // A second run into the same folder works without cleaning up.
+        assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "SMALL", "--date", "2025-10-24"));
+        assertEquals(SyntheticRegistry.generate(42, SyntheticRegistry.Size.SMALL),
+            RegistryCsv.load(demo.resolve("registry")));
+    }
+
+    @Test
+    void calendarDayListsFiftyPeriodsOnTheDayTheClocksGoBack()
+    {
+        assertEquals(ExitCode.OK, bsc("calendar", "day", "--date", "2025-10-26"));
+        final String[] lines = out.toString().split("\n");
+        assertEquals(51, lines.length);
+        assertEquals("settlement_date,settlement_period,utc_start,utc_end,local_start,utc_offset", lines[0]);
+        assertEquals("2025-10-26,1,2025-10-25T23:00:00Z,2025-10-25T23:30:00Z,2025-10-26T00:00,+01:00", lines[1]);
+        assertEquals("2025-10-26,5,2025-10-26T01:00:00Z,2025-10-26T01:30:00Z,2025-10-26T01:00,+00:00", lines[5]);
+        assertEquals("2025-10-26,50,2025-10-26T23:30:00Z,2025-10-27T00:00:00Z,2025-10-26T23:30,+00:00", lines[50]);
+    }
+
+    @Test
+    void calendarDayAsJson()
+    {
+        assertEquals(ExitCode.OK, bsc("calendar", "day", "--date", "2025-03-30", "--format", "json"));
+        final String json = out.toString();
+        assertTrue(json.startsWith("[\n  {\n    \"settlement_date\": \"2025-03-30\""), json);
+        assertTrue(json.contains("\"settlement_period\": \"46\""), json);
+        assertTrue(!json.contains("\"settlement_period\": \"47\""), json);
+    }
+
+    @Test
+    void calendarRunsDueAndHolidays()
+    {
+        assertEquals(ExitCode.OK, bsc("calendar", "runs", "--date", "2025-12-24"));
+        assertTrue(out.toString().contains("2025-12-24,II,2026-01-05,5 WD"), out::toString);
+        assertTrue(out.toString().contains("2025-12-24,RF,2027-02-24,14 MONTHS"), out::toString);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK, bsc("calendar", "due", "--on", "2026-01-05"));
+        assertTrue(out.toString().contains("2026-01-05,2025-12-24,II"), out::toString);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK, bsc("calendar", "holidays", "--year", "2022"));
+        final String holidays = out.toString();
+        assertTrue(holidays.contains("2022-06-03,FRIDAY,"), holidays);
+        assertTrue(holidays.contains("2022-09-19,MONDAY,"), holidays);
+        assertEquals(11, holidays.split("\n").length, holidays);
+    }
+
+    @Test
+    void calendarOverridesComeFromTheCalendarDir() throws IOException
+    {
+        Files.writeString(tmp.resolve("run_calendar.csv"), "settlement_date,run,run_date\n2025-12-24,II,2026-01-09\n");
+        assertEquals(ExitCode.OK, bsc("calendar", "runs", "--date", "2025-12-24", "--calendar-dir", tmp.toString()));
+        assertTrue(out.toString().contains("2025-12-24,II,2026-01-09,run_calendar.csv"), out::toString);
+
+        Files.writeString(tmp.resolve("run_offsets.csv"), "run,unit,offset\nII,FORTNIGHTS,1\n");
+        assertEquals(ExitCode.DATA_PROBLEMS,
+            bsc("calendar", "runs", "--date", "2025-12-24", "--calendar-dir", tmp.toString()));
+        assertTrue(err.toString().contains("run_offsets.csv:2 column 'unit' value 'FORTNIGHTS'"), err::toString);
+    }
+
+    @Test
+    void generateThenCheckARegistry()
+    {
+        final Path dir = tmp.resolve("registry");
+        assertEquals(ExitCode.OK, bsc("generate", "registry", "--out", dir.toString(), "--size", "NATIONAL"));
+        assertTrue(out.toString().startsWith("wrote 350 parties, 2,700 BM Units")
+            || out.toString().startsWith("wrote 350 parties, 2700 BM Units"), out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK, bsc("registry", "check", "--dir", dir.toString(), "--date", "2026-01-01"));
+        assertTrue(out.toString().contains("\"parties\": 350"), out::toString);
+        assertTrue(out.toString().contains("\"energyAccounts\": 700"), out::toString);
+    }
+
+    @Test
+    void aBadRegistryExitsOneNamingFileLineAndColumn() throws IOException
+    {
+        Files.writeString(tmp.resolve("parties.csv"), "party_id,name\nP1,One\n");
+        Files.writeString(tmp.resolve("bm_units.csv"),
+            "bm_unit_id,lead_party_id,pc_status,trading_unit_id,interconnector,gsp_group,tlf\n" +
+            "T_ONE-1,P1,X,TU1,N,_A,0.01\n");
+        assertEquals(ExitCode.DATA_PROBLEMS, bsc("registry", "check", "--dir", tmp.toString()));
+        assertTrue(err.toString().startsWith("bsc registry check: cannot load market registry"), err::toString);
+        assertTrue(err.toString().contains("bm_units.csv:2 column 'pc_status' value 'X'"), err::toString);
+    }
+
+    @Test
+    void usageErrorsExitTwo()
+    {
+        assertEquals(ExitCode.USAGE, bsc("calendar", "day"));
+        assertTrue(err.toString().contains("Missing required option: '--date=YYYY-MM-DD'"), err::toString);
+        assertEquals(ExitCode.USAGE, bsc("calendar", "day", "--date", "2025-13-01"));
+        assertEquals(ExitCode.USAGE, bsc("no-such-command"));
+        assertEquals(ExitCode.USAGE, bsc("calendar", "day", "--date", "1850-01-01"));
+        assertTrue(err.toString().contains("outside the supported range"), err::toString);
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample()
+    {
+        final List<String> missing = new ArrayList<>();
+        walk(new CommandLine(new Bsc()), missing);
+        assertEquals(List.of(), missing, "commands whose --help has no example");
+    }
+
+    private void walk(final CommandLine command, final List<String> missing)
+    {
+        final String name = command.getCommandSpec().qualifiedName();
+        if (!"help".equals(command.getCommandName()))
+        {
+            final StringWriter help = new StringWriter();
+            command.usage(new PrintWriter(help));
+            if (!help.toString().contains("Example: ./bsc"))
+            {
+                missing.add(name);
+            }
+            final String[] args = (name.replaceFirst("^bsc ?", "") + " --help").trim().split(" ");
+            assertEquals(ExitCode.OK, bsc(args), name);
+        }
+        for (final CommandLine sub : command.getSubcommands().values())
+        {
+            walk(sub, missing);
+        }
+    }
+
+    private static List<String[]> rows(final Path file)
+    {
+        final List<String[]> rows = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(file))
+        {
+            rows.add(csv.header().toArray(new String[0]));
+            while (csv.next())
+            {
+                final String[] row = new String[csv.fieldCount()];
+                for (int i = 0; i < row.length; i++)
+                {
+                    row[i] = csv.field(i);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
