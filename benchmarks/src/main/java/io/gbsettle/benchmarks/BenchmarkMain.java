@@ -39,8 +39,9 @@ public final class BenchmarkMain
      * @param args JMH command-line options.
      * @throws RunnerException            when a benchmark fails.
      * @throws CommandLineOptionException when the options are invalid.
+     * @throws IOException                when JMH cannot list its benchmarks.
      */
-    public static void main(final String[] args) throws RunnerException, CommandLineOptionException
+    public static void main(final String[] args) throws RunnerException, CommandLineOptionException, IOException
     {
         final CommandLineOptions cli = new CommandLineOptions(args);
         if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams() || cli.shouldListProfilers() ||
