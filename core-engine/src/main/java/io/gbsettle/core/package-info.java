@@ -4,6 +4,7 @@
  * <pre>
  *   io.gbsettle.core.time      settlement days, periods, working days, settlement runs   (pure, no I/O)
  *   io.gbsettle.core.registry  parties, energy accounts, BM Units, trading units, GSP groups (pure, no I/O)
+ *   io.gbsettle.core.input     InputProblem / InvalidInputException: bad input, located     (pure, no I/O)
  *   io.gbsettle.core.files     readers of the CSV files those are loaded from             (the only I/O here)
  * </pre>
  *

@@ -3,9 +3,9 @@ package io.gbsettle.tools;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
-import io.gbsettle.core.files.InvalidInputException;
-import picocli.CommandLine;
+import io.gbsettle.core.input.InvalidInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code bsc}: the command line of the gbsettle engine.
@@ -39,11 +39,8 @@ import picocli.CommandLine.Command;
         "Exit codes: 0 ok, 1 data problems reported, 2 usage error, 3 failure.",
         "Example: ./bsc demo",
     })
-public final class Bsc implements Runnable
+public final class Bsc extends CommandGroup
 {
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     /**
      * @param args command line.
      */
@@ -66,13 +63,8 @@ public final class Bsc implements Runnable
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Bsc::onException);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
-    }
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     private static int onException(

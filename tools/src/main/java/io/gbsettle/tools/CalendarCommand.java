@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.gbsettle.core.files.CalendarFiles;
 import io.gbsettle.core.time.BankHoliday;
 import io.gbsettle.core.time.CalendarContext;
 import io.gbsettle.core.time.RunDue;
@@ -34,20 +33,35 @@ import picocli.CommandLine.Model.CommandSpec;
         CalendarCommand.Holidays.class,
     },
     footer = {"", "Example: ./bsc calendar day --date 2025-10-26"})
-final class CalendarCommand implements Runnable
+final class CalendarCommand extends CommandGroup
 {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     static String utc(final Instant instant)
     {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /**
+     * A calendar command that prints one table.
+     */
+    abstract static class TableCommand implements Runnable
+    {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CalendarOptions calendar;
+
+        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+        OutputFormat format;
+
+        @Override
+        public void run()
+        {
+            table(calendar.context()).writeTo(spec.commandLine().getOut(), spec.name());
+        }
+
+        abstract TableOut table(CalendarContext context);
     }
 
     /**
@@ -58,21 +72,15 @@ final class CalendarCommand implements Runnable
         mixinStandardHelpOptions = true,
         description = "Every Settlement Period of a Settlement Day: 48, or 46/50 on clock-change days.",
         footer = {"", "Example: ./bsc calendar day --date 2025-10-26 --format json"})
-    static final class Day implements Runnable
+    static final class Day extends TableCommand
     {
-        @Spec
-        CommandSpec spec;
-
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Settlement date.")
         LocalDate date;
 
-        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
-        OutputFormat format;
-
         @Override
-        public void run()
+        TableOut table(final CalendarContext context)
         {
-            periodsTable(CalendarFiles.defaults().settlementCalendar(), date, format).writeTo(spec.commandLine().getOut(), "periods");
+            return periodsTable(context.settlementCalendar(), date, format);
         }
     }
 
@@ -124,24 +132,15 @@ final class CalendarCommand implements Runnable
         mixinStandardHelpOptions = true,
         description = "The date each settlement run (II, SF, R1, R2, R3, RF, DF) of a Settlement Day falls due.",
         footer = {"", "Example: ./bsc calendar runs --date 2026-11-20"})
-    static final class Runs implements Runnable
+    static final class Runs extends TableCommand
     {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CalendarOptions calendar;
-
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Settlement date.")
         LocalDate date;
 
-        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
-        OutputFormat format;
-
         @Override
-        public void run()
+        TableOut table(final CalendarContext context)
         {
-            runsTable(calendar.context(), date, format).writeTo(spec.commandLine().getOut(), "runs");
+            return runsTable(context, date, format);
         }
     }
 
@@ -153,24 +152,15 @@ final class CalendarCommand implements Runnable
         mixinStandardHelpOptions = true,
         description = "Every (settlement day, run) whose run falls due on a date.",
         footer = {"", "Example: ./bsc calendar due --on 2026-11-23"})
-    static final class Due implements Runnable
+    static final class Due extends TableCommand
     {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CalendarOptions calendar;
-
         @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD", description = "Run date.")
         LocalDate on;
 
-        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
-        OutputFormat format;
-
         @Override
-        public void run()
+        TableOut table(final CalendarContext context)
         {
-            dueTable(calendar.context(), on, format).writeTo(spec.commandLine().getOut(), "due");
+            return dueTable(context, on, format);
         }
     }
 
@@ -182,29 +172,20 @@ final class CalendarCommand implements Runnable
         mixinStandardHelpOptions = true,
         description = "England and Wales bank holidays of a year (rules plus one-off changes).",
         footer = {"", "Example: ./bsc calendar holidays --year 2022"})
-    static final class Holidays implements Runnable
+    static final class Holidays extends TableCommand
     {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CalendarOptions calendar;
-
         @Option(names = "--year", required = true, description = "Calendar year.")
         int year;
 
-        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
-        OutputFormat format;
-
         @Override
-        public void run()
+        TableOut table(final CalendarContext context)
         {
             final TableOut table = new TableOut(format, "date", "day_of_week", "name");
-            for (final BankHoliday holiday : calendar.context().workingDays().holidaysIn(year))
+            for (final BankHoliday holiday : context.workingDays().holidaysIn(year))
             {
                 table.row(holiday.date().toString(), holiday.date().getDayOfWeek().toString(), holiday.name());
             }
-            table.writeTo(spec.commandLine().getOut(), "holidays");
+            return table;
         }
     }
 }

@@ -22,16 +22,8 @@ import picocli.CommandLine.Spec;
     description = "Generate synthetic, deterministic market data.",
     subcommands = GenerateCommand.Registry.class,
     footer = {"", "Example: ./bsc generate registry --out out/registry"})
-final class GenerateCommand implements Runnable
+final class GenerateCommand extends CommandGroup
 {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /**
      * Writes a synthetic registry and returns it.

@@ -19,16 +19,8 @@ import picocli.CommandLine.Spec;
     description = "Load, validate and inspect a market registry.",
     subcommands = RegistryCommand.Check.class,
     footer = {"", "Example: ./bsc registry check --dir out/registry"})
-final class RegistryCommand implements Runnable
+final class RegistryCommand extends CommandGroup
 {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /**
      * {@code bsc registry check}.

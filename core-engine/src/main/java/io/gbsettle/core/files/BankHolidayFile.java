@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.time.BankHolidayChange;
 import io.gbsettle.core.time.BankHolidays;
 import io.gbsettle.core.time.EpochDays;
@@ -48,9 +49,9 @@ final class BankHolidayFile
         final BankHolidays base,
         final LocalDate first,
         final LocalDate last,
-        final List<CsvProblem> problems)
+        final List<InputProblem> problems)
     {
-        final int[] columns = CalendarFields.requireColumns(csv, problems, DATE, ACTION, NAME);
+        final int[] columns = csv.requireColumns(problems, DATE, ACTION, NAME);
         final List<BankHolidayChange> changes = new ArrayList<>();
         if (columns == null)
         {

@@ -1,13 +1,13 @@
 package io.gbsettle.core.files;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.time.SettlementRun;
 
 /**
- * Field parsers shared by the calendar files: each reports a located {@link CsvProblem} and returns a missing value
+ * Field parsers shared by the calendar files: each reports a located {@link InputProblem} and returns a missing value
  * ({@code null} or {@link #MISSING_INT}) instead of throwing, so that one pass finds every problem in a file.
  */
 final class CalendarFields
@@ -22,31 +22,6 @@ final class CalendarFields
     }
 
     /**
-     * Looks up the mandatory columns, reporting an empty file once rather than once per column.
-     *
-     * @param csv      the reader, positioned after the header.
-     * @param problems where problems are reported.
-     * @param names    the mandatory column names.
-     * @return their indices in the order asked, or null after reporting a problem.
-     */
-    static int[] requireColumns(final CsvReader csv, final List<CsvProblem> problems, final String... names)
-    {
-        if (String.join("", csv.header()).isBlank())
-        {
-            problems.add(new CsvProblem(
-                csv.fileName(), 1, "", "", "the file is empty; expected the header " + String.join(",", names)));
-            return null;
-        }
-        final int problemsBefore = problems.size();
-        final int[] columns = new int[names.length];
-        for (int i = 0; i < names.length; i++)
-        {
-            columns[i] = csv.requireColumn(names[i], problems);
-        }
-        return problems.size() > problemsBefore ? null : columns;
-    }
-
-    /**
      * @param csv      the reader, positioned on a record.
      * @param column   the column index.
      * @param first    first allowed date.
@@ -56,7 +31,7 @@ final class CalendarFields
      */
     static LocalDate date(
         final CsvReader csv, final int column, final LocalDate first, final LocalDate last,
-        final List<CsvProblem> problems)
+        final List<InputProblem> problems)
     {
         final String text = csv.field(column);
         if (text.isEmpty())
@@ -64,16 +39,12 @@ final class CalendarFields
             problems.add(csv.problem(column, "missing value; expected a date YYYY-MM-DD"));
             return null;
         }
-        final LocalDate date;
-        try
+        final long epochDay = csv.epochDay(column, Long.MIN_VALUE, Long.MIN_VALUE, problems);
+        if (Long.MIN_VALUE == epochDay)
         {
-            date = LocalDate.parse(text);
-        }
-        catch (final DateTimeParseException ex)
-        {
-            problems.add(csv.problem(column, "not a date; expected YYYY-MM-DD"));
             return null;
         }
+        final LocalDate date = LocalDate.ofEpochDay(epochDay);
         if (date.isBefore(first) || date.isAfter(last))
         {
             problems.add(csv.problem(column, "outside the supported range " + first + ".." + last));
@@ -88,7 +59,7 @@ final class CalendarFields
      * @param problems where a problem is reported.
      * @return the run, or null after reporting a problem.
      */
-    static SettlementRun run(final CsvReader csv, final int column, final List<CsvProblem> problems)
+    static SettlementRun run(final CsvReader csv, final int column, final List<InputProblem> problems)
     {
         final SettlementRun run = SettlementRun.ofCode(csv.field(column));
         if (run == null)
@@ -107,7 +78,7 @@ final class CalendarFields
      * @return the value, or {@link #MISSING_INT} after reporting a problem.
      */
     static int offset(
-        final CsvReader csv, final int column, final int max, final String unitCode, final List<CsvProblem> problems)
+        final CsvReader csv, final int column, final int max, final String unitCode, final List<InputProblem> problems)
     {
         final String text = csv.field(column);
         if (text.isEmpty())
@@ -115,14 +86,10 @@ final class CalendarFields
             problems.add(csv.problem(column, "missing value; expected a whole number"));
             return MISSING_INT;
         }
-        final long value;
-        try
+        final int before = problems.size();
+        final long value = csv.wholeNumber(column, MISSING_INT, MISSING_INT, problems);
+        if (problems.size() > before)
         {
-            value = Long.parseLong(text);
-        }
-        catch (final NumberFormatException ex)
-        {
-            problems.add(csv.problem(column, "not a whole number"));
             return MISSING_INT;
         }
         if (value < 0)

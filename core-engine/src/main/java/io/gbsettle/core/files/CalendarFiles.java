@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.time.BankHolidayChange;
 import io.gbsettle.core.time.BankHolidays;
 import io.gbsettle.core.time.CalendarContext;
@@ -88,7 +90,7 @@ public final class CalendarFiles
         if (!Files.isDirectory(directory))
         {
             throw new InvalidInputException(
-                what, List.of(new CsvProblem(directory.toString(), 0, "", "", "not a directory")));
+                what, List.of(new InputProblem(directory.toString(), 0, "", "", "not a directory")));
         }
 
         final CalendarContext defaults = defaults();
@@ -97,7 +99,7 @@ public final class CalendarFiles
         final LocalDate firstDay = defaultWorkingDays.firstDay();
         final LocalDate lastDay = defaultWorkingDays.lastDay();
         final BankHolidays base = defaults.bankHolidays();
-        final List<CsvProblem> problems = new ArrayList<>();
+        final List<InputProblem> problems = new ArrayList<>();
 
         final List<BankHolidayChange> changes = readIfPresent(directory.resolve(BANK_HOLIDAYS_FILE), List.of(),
             problems, (csv) -> BankHolidayFile.read(csv, base, firstDay, lastDay, problems));
@@ -120,7 +122,7 @@ public final class CalendarFiles
     }
 
     private static <T> T readIfPresent(
-        final Path file, final T absent, final List<CsvProblem> problems, final Function<CsvReader, T> reader)
+        final Path file, final T absent, final List<InputProblem> problems, final Function<CsvReader, T> reader)
     {
         if (!Files.exists(file))
         {
@@ -144,7 +146,7 @@ public final class CalendarFiles
         {
             throw new IllegalStateException("missing class-path resource " + BUNDLED_BANK_HOLIDAYS_RESOURCE);
         }
-        final List<CsvProblem> problems = new ArrayList<>();
+        final List<InputProblem> problems = new ArrayList<>();
         final List<BankHolidayChange> changes;
         try (CsvReader csv = new CsvReader(BUNDLED_NAME, new InputStreamReader(in, StandardCharsets.UTF_8)))
         {

@@ -7,9 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 
 /**
  * Streaming reader of comma-separated files (RFC 4180: quoted fields, doubled quotes, commas and line breaks inside
@@ -119,16 +124,155 @@ public final class CsvReader implements AutoCloseable
      * @param problems where a missing column is reported.
      * @return its index, or -1 when missing.
      */
-    public int requireColumn(final String name, final List<CsvProblem> problems)
+    public int requireColumn(final String name, final List<InputProblem> problems)
     {
         final int index = column(name);
         if (index < 0)
         {
-            problems.add(new CsvProblem(
+            problems.add(new InputProblem(
                 fileName, 1, name, "", header.isEmpty() ?
                 "the file is empty; expected a header line" : "missing column; header is " + String.join(",", header)));
         }
         return index;
+    }
+
+    /**
+     * Looks up every mandatory column at once. An empty file is one problem (naming the header expected), not one a
+     * column.
+     *
+     * @param problems where missing columns are reported.
+     * @param names    the mandatory column names.
+     * @return their indices in the order asked, or null when any is missing.
+     */
+    public int[] requireColumns(final List<InputProblem> problems, final String... names)
+    {
+        if (String.join("", header).isBlank())
+        {
+            problems.add(new InputProblem(
+                fileName, 1, "", "", "the file is empty; expected the header " + String.join(",", names)));
+            return null;
+        }
+        final int before = problems.size();
+        final int[] columns = new int[names.length];
+        for (int i = 0; i < names.length; i++)
+        {
+            columns[i] = requireColumn(names[i], problems);
+        }
+        return problems.size() == before ? columns : null;
+    }
+
+    /**
+     * The current record's field as an ISO date ({@code YYYY-MM-DD}), as an epoch day.
+     *
+     * @param column   column index.
+     * @param blank    returned, without a problem, when the field is empty.
+     * @param invalid  returned, after reporting a problem, when it is not a date.
+     * @param problems where a problem is reported.
+     * @return days since 1970-01-01, {@code blank} or {@code invalid}.
+     */
+    public long epochDay(final int column, final long blank, final long invalid, final List<InputProblem> problems)
+    {
+        final String text = field(column);
+        if (text.isEmpty())
+        {
+            return blank;
+        }
+        try
+        {
+            return LocalDate.parse(text).toEpochDay();
+        }
+        catch (final DateTimeParseException ex)
+        {
+            problems.add(problem(column, "not a date; expected YYYY-MM-DD"));
+            return invalid;
+        }
+    }
+
+    /**
+     * The current record's field as a finite decimal number (digits, sign, point and exponent only: no
+     * {@code NaN}, {@code Infinity} or type suffixes such as {@code 1d}).
+     *
+     * @param column   column index.
+     * @param blank    returned, without a problem, when the field is empty.
+     * @param invalid  returned, after reporting a problem, when it is not a number.
+     * @param problems where a problem is reported.
+     * @return the number, {@code blank} or {@code invalid}.
+     */
+    public double decimal(final int column, final double blank, final double invalid, final List<InputProblem> problems)
+    {
+        final String text = field(column);
+        if (text.isEmpty())
+        {
+            return blank;
+        }
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
+            {
+                problems.add(problem(column, "not a number"));
+                return invalid;
+            }
+        }
+        try
+        {
+            return Double.parseDouble(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            problems.add(problem(column, "not a number"));
+            return invalid;
+        }
+    }
+
+    /**
+     * The current record's field as a whole number.
+     *
+     * @param column   column index.
+     * @param blank    returned, without a problem, when the field is empty.
+     * @param invalid  returned, after reporting a problem, when it is not a whole number.
+     * @param problems where a problem is reported.
+     * @return the number, {@code blank} or {@code invalid}.
+     */
+    public long wholeNumber(final int column, final long blank, final long invalid, final List<InputProblem> problems)
+    {
+        final String text = field(column);
+        if (text.isEmpty())
+        {
+            return blank;
+        }
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            problems.add(problem(column, "not a whole number"));
+            return invalid;
+        }
+    }
+
+    /**
+     * The current record's field as a two-valued code, case-insensitive (for example {@code Y}/{@code N}).
+     *
+     * @param column   column index.
+     * @param yes      the code for true.
+     * @param no       the code for false.
+     * @param problems where a problem is reported when the field is neither.
+     * @return true for {@code yes}; false for {@code no} or after reporting a problem.
+     */
+    public boolean flag(final int column, final String yes, final String no, final List<InputProblem> problems)
+    {
+        final String text = field(column);
+        if (yes.equalsIgnoreCase(text))
+        {
+            return true;
+        }
+        if (!no.equalsIgnoreCase(text))
+        {
+            problems.add(problem(column, "expected " + yes + " or " + no));
+        }
+        return false;
     }
 
     /**
@@ -180,10 +324,10 @@ public final class CsvReader implements AutoCloseable
      * @param reason      what is wrong.
      * @return the problem, located at this file, line and column, carrying the raw value.
      */
-    public CsvProblem problem(final int columnIndex, final String reason)
+    public InputProblem problem(final int columnIndex, final String reason)
     {
         final String name = columnIndex >= 0 && columnIndex < header.size() ? header.get(columnIndex) : "";
-        return new CsvProblem(fileName, recordLine, name, field(columnIndex), reason);
+        return new InputProblem(fileName, recordLine, name, field(columnIndex), reason);
     }
 
     @Override
@@ -225,7 +369,7 @@ public final class CsvReader implements AutoCloseable
                 {
                     if (c < 0)
                     {
-                        throw new InvalidInputException("CSV file " + fileName, List.of(new CsvProblem(
+                        throw new InvalidInputException("CSV file " + fileName, List.of(new InputProblem(
                             fileName, recordLine, "", "", "a quoted field is not closed before the end of the file")));
                     }
                     if (c == '"')

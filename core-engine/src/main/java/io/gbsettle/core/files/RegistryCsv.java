@@ -6,17 +6,22 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.registry.GspGroup;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.RegistryBuilder;
-import io.gbsettle.core.registry.RegistryProblem;
+import io.gbsettle.core.registry.RegistryTable;
 import io.gbsettle.core.registry.Season;
 
+
+import static io.gbsettle.core.registry.MarketRegistry.NO_TLF;
+import static io.gbsettle.core.registry.MarketRegistry.OPEN_END;
+import static io.gbsettle.core.registry.MarketRegistry.OPEN_START;
 /**
  * Loads a {@link MarketRegistry} from, and writes one to, a directory of CSV files (UTF-8, header line first,
  * column names case-insensitive, extra columns ignored):
@@ -51,19 +56,18 @@ public final class RegistryCsv
     /**
      * The parties file's name.
      */
-    public static final String PARTIES_FILE = "parties.csv";
+    public static final String PARTIES_FILE = RegistryTable.PARTIES.fileName();
 
     /**
      * The BM Units file's name.
      */
-    public static final String BM_UNITS_FILE = "bm_units.csv";
+    public static final String BM_UNITS_FILE = RegistryTable.BM_UNITS.fileName();
 
     /**
      * The optional seasonal TLF file's name.
      */
-    public static final String TLF_FILE = "tlf.csv";
+    public static final String TLF_FILE = RegistryTable.TLF.fileName();
 
-    private static final List<String> FILE_ORDER = List.of(PARTIES_FILE, BM_UNITS_FILE, TLF_FILE);
 
     private RegistryCsv()
     {
@@ -79,7 +83,7 @@ public final class RegistryCsv
      */
     public static MarketRegistry load(final Path dir)
     {
-        final List<CsvProblem> problems = new ArrayList<>();
+        final List<InputProblem> problems = new ArrayList<>();
         final RegistryBuilder builder = new RegistryBuilder();
         boolean structureValid = readParties(dir.resolve(PARTIES_FILE), builder, problems);
         structureValid &= readBmUnits(dir.resolve(BM_UNITS_FILE), builder, problems);
@@ -90,17 +94,12 @@ public final class RegistryCsv
         }
         if (structureValid)
         {
-            for (final RegistryProblem problem : builder.validate())
-            {
-                problems.add(new CsvProblem(
-                    problem.table().tableName() + ".csv", problem.line(), problem.field(), problem.value(),
-                    problem.reason()));
-            }
+            problems.addAll(builder.validate());
         }
         if (!problems.isEmpty())
         {
-            problems.sort(Comparator.comparingInt((final CsvProblem p) -> FILE_ORDER.indexOf(p.file()))
-                .thenComparingInt(CsvProblem::line));
+            problems.sort(Comparator.comparingInt((final InputProblem p) -> RegistryTable.reportOrder(p.source()))
+                .thenComparingInt(InputProblem::line));
             throw new InvalidInputException("market registry from " + dir, problems);
         }
         return builder.build();
@@ -131,7 +130,7 @@ public final class RegistryCsv
         writeTlfs(registry, dir.resolve(TLF_FILE));
     }
 
-    private static boolean readParties(final Path file, final RegistryBuilder builder, final List<CsvProblem> problems)
+    private static boolean readParties(final Path file, final RegistryBuilder builder, final List<InputProblem> problems)
     {
         if (!isPresent(file, problems))
         {
@@ -139,7 +138,7 @@ public final class RegistryCsv
         }
         try (CsvReader csv = CsvReader.open(file))
         {
-            final int[] columns = requireColumns(csv, problems, "party_id", "name");
+            final int[] columns = csv.requireColumns(problems, "party_id", "name");
             if (null == columns)
             {
                 return false;
@@ -159,7 +158,7 @@ public final class RegistryCsv
         }
     }
 
-    private static boolean readBmUnits(final Path file, final RegistryBuilder builder, final List<CsvProblem> problems)
+    private static boolean readBmUnits(final Path file, final RegistryBuilder builder, final List<InputProblem> problems)
     {
         if (!isPresent(file, problems))
         {
@@ -167,7 +166,7 @@ public final class RegistryCsv
         }
         try (CsvReader csv = CsvReader.open(file))
         {
-            final int[] columns = requireColumns(csv, problems,
+            final int[] columns = csv.requireColumns(problems,
                 "bm_unit_id", "lead_party_id", "pc_status", "trading_unit_id", "interconnector", "gsp_group", "tlf");
             if (null == columns)
             {
@@ -185,11 +184,11 @@ public final class RegistryCsv
             while (csv.next())
             {
                 final int rowStart = problems.size();
-                final boolean production = flag(csv, pcStatus, "P", "C", problems);
-                final boolean isInterconnector = flag(csv, interconnector, "Y", "N", problems);
-                final double ownTlf = number(csv, tlf, problems);
-                final long from = date(csv, effectiveFrom, MarketRegistry.OPEN_START, problems);
-                final long to = date(csv, effectiveTo, MarketRegistry.OPEN_END, problems);
+                final boolean production = csv.flag(pcStatus, "P", "C", problems);
+                final boolean isInterconnector = csv.flag(interconnector, "Y", "N", problems);
+                final double ownTlf = csv.decimal(tlf, NO_TLF, NO_TLF, problems);
+                final long from = csv.epochDay(effectiveFrom, OPEN_START, OPEN_START, problems);
+                final long to = csv.epochDay(effectiveTo, OPEN_END, OPEN_END, problems);
                 if (problems.size() == rowStart)
                 {
                     builder.bmUnit(csv.line(), csv.field(bmUnitId), csv.field(leadPartyId), production,
@@ -205,11 +204,11 @@ public final class RegistryCsv
         }
     }
 
-    private static boolean readTlfs(final Path file, final RegistryBuilder builder, final List<CsvProblem> problems)
+    private static boolean readTlfs(final Path file, final RegistryBuilder builder, final List<InputProblem> problems)
     {
         try (CsvReader csv = CsvReader.open(file))
         {
-            final int[] columns = requireColumns(csv, problems, "gsp_group", "season", "tlf");
+            final int[] columns = csv.requireColumns(problems, "gsp_group", "season", "tlf");
             if (null == columns)
             {
                 return false;
@@ -225,7 +224,7 @@ public final class RegistryCsv
                 {
                     problems.add(csv.problem(season, "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
                 }
-                final double value = number(csv, tlf, problems);
+                final double value = csv.decimal(tlf, NO_TLF, NO_TLF, problems);
                 if (problems.size() == rowStart)
                 {
                     builder.seasonalTlf(csv.line(), csv.field(gspGroup), seasonIndex, value);
@@ -240,94 +239,14 @@ public final class RegistryCsv
         }
     }
 
-    /**
-     * Every required column's index, or null when any is missing (an empty file is one problem, not one a column).
-     */
-    private static int[] requireColumns(final CsvReader csv, final List<CsvProblem> problems, final String... names)
-    {
-        if (csv.header().isEmpty())
-        {
-            csv.requireColumn(names[0], problems);
-            return null;
-        }
-        final int before = problems.size();
-        final int[] columns = new int[names.length];
-        for (int i = 0; i < names.length; i++)
-        {
-            columns[i] = csv.requireColumn(names[i], problems);
-        }
-        return problems.size() == before ? columns : null;
-    }
-
-    private static boolean isPresent(final Path file, final List<CsvProblem> problems)
+    private static boolean isPresent(final Path file, final List<InputProblem> problems)
     {
         if (Files.isRegularFile(file))
         {
             return true;
         }
-        problems.add(new CsvProblem(file.getFileName().toString(), 0, "", "", "required file is missing"));
+        problems.add(new InputProblem(file.getFileName().toString(), 0, "", "", "required file is missing"));
         return false;
-    }
-
-    private static boolean flag(
-        final CsvReader csv, final int column, final String yes, final String no, final List<CsvProblem> problems)
-    {
-        final String value = csv.field(column);
-        if (yes.equalsIgnoreCase(value))
-        {
-            return true;
-        }
-        if (!no.equalsIgnoreCase(value))
-        {
-            problems.add(csv.problem(column, "expected " + yes + " or " + no));
-        }
-        return false;
-    }
-
-    private static double number(final CsvReader csv, final int column, final List<CsvProblem> problems)
-    {
-        final String value = csv.field(column);
-        if (value.isEmpty())
-        {
-            return MarketRegistry.NO_TLF;
-        }
-        for (int i = 0; i < value.length(); i++)
-        {
-            final char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
-            {
-                problems.add(csv.problem(column, "not a number"));
-                return MarketRegistry.NO_TLF;
-            }
-        }
-        try
-        {
-            return Double.parseDouble(value);
-        }
-        catch (final NumberFormatException ex)
-        {
-            problems.add(csv.problem(column, "not a number"));
-            return MarketRegistry.NO_TLF;
-        }
-    }
-
-    private static long date(
-        final CsvReader csv, final int column, final long open, final List<CsvProblem> problems)
-    {
-        final String value = csv.field(column);
-        if (value.isEmpty())
-        {
-            return open;
-        }
-        try
-        {
-            return LocalDate.parse(value).toEpochDay();
-        }
-        catch (final DateTimeParseException ex)
-        {
-            problems.add(csv.problem(column, "not a date; expected yyyy-mm-dd"));
-            return open;
-        }
     }
 
     private static void writeParties(final MarketRegistry registry, final Path file)

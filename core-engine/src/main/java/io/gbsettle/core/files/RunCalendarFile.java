@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.time.RunCalendarEntry;
 import io.gbsettle.core.time.RunDue;
 import io.gbsettle.core.time.SettlementRun;
@@ -46,9 +47,9 @@ final class RunCalendarFile
         final LocalDate firstSettlement,
         final LocalDate lastSettlement,
         final LocalDate lastRunDate,
-        final List<CsvProblem> problems)
+        final List<InputProblem> problems)
     {
-        final int[] columns = CalendarFields.requireColumns(csv, problems, SETTLEMENT_DATE, RUN, RUN_DATE);
+        final int[] columns = csv.requireColumns(problems, SETTLEMENT_DATE, RUN, RUN_DATE);
         final List<RunCalendarEntry> entries = new ArrayList<>();
         if (columns == null)
         {

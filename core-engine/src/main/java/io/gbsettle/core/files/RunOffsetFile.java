@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.time.OffsetUnit;
 import io.gbsettle.core.time.RunOffset;
 import io.gbsettle.core.time.SettlementRun;
@@ -36,9 +37,9 @@ final class RunOffsetFile
      * @param problems where problems are reported.
      * @return the valid offsets by run.
      */
-    static Map<SettlementRun, RunOffset> read(final CsvReader csv, final List<CsvProblem> problems)
+    static Map<SettlementRun, RunOffset> read(final CsvReader csv, final List<InputProblem> problems)
     {
-        final int[] columns = CalendarFields.requireColumns(csv, problems, RUN, UNIT, OFFSET);
+        final int[] columns = csv.requireColumns(problems, RUN, UNIT, OFFSET);
         final Map<SettlementRun, RunOffset> offsets = new EnumMap<>(SettlementRun.class);
         if (columns == null)
         {

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 import org.agrona.collections.IntArrayList;
 import org.agrona.collections.Object2IntHashMap;
 
@@ -221,9 +223,9 @@ public final class RegistryBuilder
      *
      * @return every problem found, ordered by table (parties, BM Units, TLFs) then line; empty when valid.
      */
-    public List<RegistryProblem> validate()
+    public List<InputProblem> validate()
     {
-        final List<RegistryProblem> problems = new ArrayList<>();
+        final List<InputProblem> problems = new ArrayList<>();
         assemble(problems);
         return problems;
     }
@@ -232,20 +234,20 @@ public final class RegistryBuilder
      * Checks every rule and builds the registry.
      *
      * @return the registry.
-     * @throws InvalidRegistryException carrying every problem, if any rule is broken.
+     * @throws InvalidInputException carrying every problem, if any rule is broken.
      */
     public MarketRegistry build()
     {
-        final List<RegistryProblem> problems = new ArrayList<>();
+        final List<InputProblem> problems = new ArrayList<>();
         final MarketRegistry registry = assemble(problems);
         if (!problems.isEmpty())
         {
-            throw new InvalidRegistryException(problems);
+            throw new InvalidInputException("market registry", problems);
         }
         return registry;
     }
 
-    private MarketRegistry assemble(final List<RegistryProblem> problems)
+    private MarketRegistry assemble(final List<InputProblem> problems)
     {
         final Object2IntHashMap<String> partyIndex = new Object2IntHashMap<>(NO_INDEX);
         final IntArrayList partyLines = new IntArrayList();
@@ -276,8 +278,8 @@ public final class RegistryBuilder
             checkUnitVersions(problems, unitVersions);
         }
 
-        problems.sort(Comparator.comparingInt((final RegistryProblem p) -> p.table().ordinal())
-            .thenComparingInt(RegistryProblem::line));
+        problems.sort(Comparator.comparingInt((final InputProblem p) -> RegistryTable.reportOrder(p.source()))
+            .thenComparingInt(InputProblem::line));
         if (!problems.isEmpty())
         {
             return null;
@@ -286,14 +288,14 @@ public final class RegistryBuilder
     }
 
     private String[] checkParties(
-        final List<RegistryProblem> problems, final Object2IntHashMap<String> partyIndex, final IntArrayList lines)
+        final List<InputProblem> problems, final Object2IntHashMap<String> partyIndex, final IntArrayList lines)
     {
         final List<String> ids = new ArrayList<>(parties.size());
         for (final PartyRecord party : parties)
         {
             if (party.partyId.isBlank())
             {
-                problems.add(problem(RegistryProblem.Table.PARTIES, party.line, PARTY_ID, party.partyId,
+                problems.add(problem(RegistryTable.PARTIES, party.line, PARTY_ID, party.partyId,
                     "empty party id"));
             }
             else
@@ -301,7 +303,7 @@ public final class RegistryBuilder
                 final int existing = partyIndex.getValue(party.partyId);
                 if (NO_INDEX != existing)
                 {
-                    problems.add(problem(RegistryProblem.Table.PARTIES, party.line, PARTY_ID, party.partyId,
+                    problems.add(problem(RegistryTable.PARTIES, party.line, PARTY_ID, party.partyId,
                         "duplicate party id; first defined on line " + lines.getInt(existing)));
                 }
                 else
@@ -313,14 +315,14 @@ public final class RegistryBuilder
             }
             if (party.name.isBlank())
             {
-                problems.add(problem(RegistryProblem.Table.PARTIES, party.line, NAME, party.name,
+                problems.add(problem(RegistryTable.PARTIES, party.line, NAME, party.name,
                     "empty party name"));
             }
         }
         return ids.toArray(new String[0]);
     }
 
-    private double[] checkSeasonalTlfs(final List<RegistryProblem> problems)
+    private double[] checkSeasonalTlfs(final List<InputProblem> problems)
     {
         final double[] table = new double[GspGroup.COUNT * Season.COUNT];
         final int[] lines = new int[table.length];
@@ -332,24 +334,24 @@ public final class RegistryBuilder
             if (GspGroup.NONE == zone)
             {
                 valid = false;
-                problems.add(problem(RegistryProblem.Table.TLF, record.line, GSP_GROUP, record.gspGroupId,
+                problems.add(problem(RegistryTable.TLF, record.line, GSP_GROUP, record.gspGroupId,
                     record.gspGroupId.isBlank() ? "empty GSP group" : unknownGspGroupReason()));
             }
             if (record.season < 0 || record.season >= Season.COUNT)
             {
                 valid = false;
-                problems.add(problem(RegistryProblem.Table.TLF, record.line, SEASON, Integer.toString(record.season),
+                problems.add(problem(RegistryTable.TLF, record.line, SEASON, Integer.toString(record.season),
                     "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
             }
             if (Double.isNaN(record.tlf))
             {
                 valid = false;
-                problems.add(problem(RegistryProblem.Table.TLF, record.line, TLF, "", "empty TLF"));
+                problems.add(problem(RegistryTable.TLF, record.line, TLF, "", "empty TLF"));
             }
             else if (!inTlfRange(record.tlf))
             {
                 valid = false;
-                problems.add(problem(RegistryProblem.Table.TLF, record.line, TLF, tlfText(record.tlf),
+                problems.add(problem(RegistryTable.TLF, record.line, TLF, tlfText(record.tlf),
                     TLF_RANGE_REASON));
             }
             if (valid)
@@ -357,7 +359,7 @@ public final class RegistryBuilder
                 final int slot = zone * Season.COUNT + record.season;
                 if (0 != lines[slot])
                 {
-                    problems.add(problem(RegistryProblem.Table.TLF, record.line, GSP_GROUP, record.gspGroupId,
+                    problems.add(problem(RegistryTable.TLF, record.line, GSP_GROUP, record.gspGroupId,
                         "duplicate TLF for " + record.gspGroupId + ' ' + Season.name(record.season) +
                         "; first given on line " + lines[slot]));
                 }
@@ -372,72 +374,72 @@ public final class RegistryBuilder
     }
 
     private static boolean checkVersion(
-        final List<RegistryProblem> problems, final Object2IntHashMap<String> partyIndex, final VersionRecord version)
+        final List<InputProblem> problems, final Object2IntHashMap<String> partyIndex, final VersionRecord version)
     {
         final int line = version.line;
         boolean valid = true;
         if (version.bmUnitId.isBlank())
         {
             valid = false;
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, BM_UNIT_ID, version.bmUnitId,
+            problems.add(problem(RegistryTable.BM_UNITS, line, BM_UNIT_ID, version.bmUnitId,
                 "empty BM Unit id"));
         }
         if (version.leadPartyId.isBlank())
         {
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, LEAD_PARTY_ID, version.leadPartyId,
+            problems.add(problem(RegistryTable.BM_UNITS, line, LEAD_PARTY_ID, version.leadPartyId,
                 "empty lead party id"));
         }
         else if (NO_INDEX == partyIndex.getValue(version.leadPartyId))
         {
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, LEAD_PARTY_ID, version.leadPartyId,
+            problems.add(problem(RegistryTable.BM_UNITS, line, LEAD_PARTY_ID, version.leadPartyId,
                 "unknown lead party; no party has this id"));
         }
         if (version.tradingUnitId.isBlank())
         {
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, TRADING_UNIT_ID, version.tradingUnitId,
+            problems.add(problem(RegistryTable.BM_UNITS, line, TRADING_UNIT_ID, version.tradingUnitId,
                 "empty trading unit id"));
         }
         if (version.gspGroupId.isBlank())
         {
             if (!version.interconnector)
             {
-                problems.add(problem(RegistryProblem.Table.BM_UNITS, line, GSP_GROUP, version.gspGroupId,
+                problems.add(problem(RegistryTable.BM_UNITS, line, GSP_GROUP, version.gspGroupId,
                     "empty GSP group; only an interconnector may have none"));
             }
         }
         else if (GspGroup.NONE == GspGroup.index(version.gspGroupId))
         {
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, GSP_GROUP, version.gspGroupId,
+            problems.add(problem(RegistryTable.BM_UNITS, line, GSP_GROUP, version.gspGroupId,
                 unknownGspGroupReason()));
         }
         if (!Double.isNaN(version.tlf) && !inTlfRange(version.tlf))
         {
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, TLF, tlfText(version.tlf), TLF_RANGE_REASON));
+            problems.add(problem(RegistryTable.BM_UNITS, line, TLF, tlfText(version.tlf), TLF_RANGE_REASON));
         }
         final boolean fromIsDate = isDate(version.effectiveFrom, OPEN_START);
         final boolean toIsDate = isDate(version.effectiveTo, OPEN_END);
         if (!fromIsDate)
         {
             valid = false;
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, EFFECTIVE_FROM,
+            problems.add(problem(RegistryTable.BM_UNITS, line, EFFECTIVE_FROM,
                 Long.toString(version.effectiveFrom), "epoch day outside the calendar"));
         }
         if (!toIsDate)
         {
             valid = false;
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, EFFECTIVE_TO,
+            problems.add(problem(RegistryTable.BM_UNITS, line, EFFECTIVE_TO,
                 Long.toString(version.effectiveTo), "epoch day outside the calendar"));
         }
         if (fromIsDate && toIsDate && version.effectiveFrom > version.effectiveTo)
         {
             valid = false;
-            problems.add(problem(RegistryProblem.Table.BM_UNITS, line, EFFECTIVE_TO, dateText(version.effectiveTo),
+            problems.add(problem(RegistryTable.BM_UNITS, line, EFFECTIVE_TO, dateText(version.effectiveTo),
                 "effective_to is before effective_from " + dateText(version.effectiveFrom)));
         }
         return valid;
     }
 
-    private static void checkUnitVersions(final List<RegistryProblem> problems, final List<VersionRecord> sorted)
+    private static void checkUnitVersions(final List<InputProblem> problems, final List<VersionRecord> sorted)
     {
         final int count = sorted.size();
         for (int b = 1; b < count; b++)
@@ -450,7 +452,7 @@ public final class RegistryBuilder
                 {
                     final VersionRecord reported = later.line >= earlier.line ? later : earlier;
                     final VersionRecord other = reported == later ? earlier : later;
-                    problems.add(problem(RegistryProblem.Table.BM_UNITS, reported.line, BM_UNIT_ID,
+                    problems.add(problem(RegistryTable.BM_UNITS, reported.line, BM_UNIT_ID,
                         reported.bmUnitId, "effective dates " + rangeText(reported) +
                         " overlap the version on line " + other.line + " (" + rangeText(other) + ")"));
                 }
@@ -461,7 +463,7 @@ public final class RegistryBuilder
         {
             if (version.interconnector != first.interconnector)
             {
-                problems.add(problem(RegistryProblem.Table.BM_UNITS, version.line, INTERCONNECTOR,
+                problems.add(problem(RegistryTable.BM_UNITS, version.line, INTERCONNECTOR,
                     version.interconnector ? "Y" : "N",
                     "interconnector flag differs from the version on line " + first.line));
             }
@@ -564,10 +566,10 @@ public final class RegistryBuilder
         return first;
     }
 
-    private static RegistryProblem problem(
-        final RegistryProblem.Table table, final int line, final String field, final String value, final String reason)
+    private static InputProblem problem(
+        final RegistryTable table, final int line, final String field, final String value, final String reason)
     {
-        return new RegistryProblem(table, line, field, value, reason);
+        return new InputProblem(table.fileName(), line, field, value, reason);
     }
 
     private static String unknownGspGroupReason()

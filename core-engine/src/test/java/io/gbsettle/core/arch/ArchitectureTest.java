@@ -23,6 +23,7 @@ final class ArchitectureTest
     static final String[] PURE_PACKAGES = {
         "io.gbsettle.core.time..",
         "io.gbsettle.core.registry..",
+        "io.gbsettle.core.input..",
         "io.gbsettle.core.kernel..",
     };
 

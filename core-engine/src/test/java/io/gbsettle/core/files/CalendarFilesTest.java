@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.time.BankHolidayChange;
 import io.gbsettle.core.time.CalendarContext;
 import io.gbsettle.core.time.RunCalendarEntry;
@@ -182,10 +184,10 @@ class CalendarFilesTest
         final InvalidInputException ex = assertThrows(InvalidInputException.class, () -> CalendarFiles.load(dir));
 
         assertEquals(List.of(
-            new CsvProblem("bank_holidays.csv", 3, "date", "2030-02-30", "not a date; expected YYYY-MM-DD"),
-            new CsvProblem("bank_holidays.csv", 3, "action", "delete", "unknown action; expected add or remove"),
-            new CsvProblem("run_offsets.csv", 2, "offset", "-2", "negative offset; expected 0 or more"),
-            new CsvProblem("run_calendar.csv", 3, "run", "XX",
+            new InputProblem("bank_holidays.csv", 3, "date", "2030-02-30", "not a date; expected YYYY-MM-DD"),
+            new InputProblem("bank_holidays.csv", 3, "action", "delete", "unknown action; expected add or remove"),
+            new InputProblem("run_offsets.csv", 2, "offset", "-2", "negative offset; expected 0 or more"),
+            new InputProblem("run_calendar.csv", 3, "run", "XX",
                 "unknown settlement run; expected one of II, SF, R1, R2, R3, RF, DF")),
             ex.problems());
         assertEquals("cannot load settlement calendar files in " + dir + ": 4 problems, nothing was loaded" + NL +
@@ -228,7 +230,7 @@ class CalendarFilesTest
     {
         final Path missing = dir.resolve("nope");
         final InvalidInputException ex = assertThrows(InvalidInputException.class, () -> CalendarFiles.load(missing));
-        assertEquals(List.of(new CsvProblem(missing.toString(), 0, "", "", "not a directory")), ex.problems());
+        assertEquals(List.of(new InputProblem(missing.toString(), 0, "", "", "not a directory")), ex.problems());
     }
 
     private void write(final String file, final String... lines) throws IOException

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +38,10 @@ class RegistryCsvRejectionTest
     private List<String> problems()
     {
         final InvalidInputException ex = assertThrows(InvalidInputException.class, () -> RegistryCsv.load(dir));
-        return ex.problems().stream().map(CsvProblem::describe).toList();
+        return ex.problems().stream().map(InputProblem::describe).toList();
     }
 
-    private CsvProblem onlyProblem()
+    private InputProblem onlyProblem()
     {
         final InvalidInputException ex = assertThrows(InvalidInputException.class, () -> RegistryCsv.load(dir));
         assertEquals(1, ex.problems().size(), ex.getMessage());
@@ -73,8 +75,8 @@ class RegistryCsvRejectionTest
         T_X-1,SEVG,P,TU_X,N,_N,1.2.3,,       | tlf             | 1.2.3      | not a number
         T_X-1,SEVG,P,TU_X,N,_N,0.7,,         | tlf             | 0.7        | $TLF
         T_X-1,SEVG,P,TU_X,N,_N,-0.51,,       | tlf             | -0.51      | $TLF
-        T_X-1,SEVG,P,TU_X,N,_N,,2024-02-30,  | effective_from  | 2024-02-30 | not a date; expected yyyy-mm-dd
-        T_X-1,SEVG,P,TU_X,N,_N,,,01/02/2024  | effective_to    | 01/02/2024 | not a date; expected yyyy-mm-dd
+        T_X-1,SEVG,P,TU_X,N,_N,,2024-02-30,  | effective_from  | 2024-02-30 | not a date; expected YYYY-MM-DD
+        T_X-1,SEVG,P,TU_X,N,_N,,,01/02/2024  | effective_to    | 01/02/2024 | not a date; expected YYYY-MM-DD
         T_X-1,SEVG,P,TU_X,N,_N,,2024-02-01,2024-01-31 | effective_to    | 2024-01-31 | $INVERTED
         """)
     void rejectsAMalformedBmUnitRow(final String row, final String column, final String value, final String reason)
@@ -82,7 +84,7 @@ class RegistryCsvRejectionTest
     {
         write(dir, RegistryCsv.BM_UNITS_FILE, BM_HEADER + GOOD_ROW + row + "\n");
         assertEquals(
-            new CsvProblem(RegistryCsv.BM_UNITS_FILE, 3, column, null == value ? "" : value, reason(reason)),
+            new InputProblem(RegistryCsv.BM_UNITS_FILE, 3, column, null == value ? "" : value, reason(reason)),
             onlyProblem());
     }
 
@@ -134,7 +136,7 @@ class RegistryCsvRejectionTest
         write(dir, RegistryCsv.PARTIES_FILE, "party_id,name\nALBN,Albion Energy Ltd\n" + row + "\n" +
             "SEVG,Severn\nTRDR,Tweed\nICUS,Usk\n");
         assertEquals(
-            new CsvProblem(RegistryCsv.PARTIES_FILE, 3, column, null == value ? "" : value, reason),
+            new InputProblem(RegistryCsv.PARTIES_FILE, 3, column, null == value ? "" : value, reason),
             onlyProblem());
     }
 
@@ -153,7 +155,7 @@ class RegistryCsvRejectionTest
     {
         write(dir, RegistryCsv.TLF_FILE, "gsp_group,season,tlf\n_A,WINTER,0.009\n" + row + "\n");
         assertEquals(
-            new CsvProblem(RegistryCsv.TLF_FILE, 3, column, null == value ? "" : value, reason(reason)),
+            new InputProblem(RegistryCsv.TLF_FILE, 3, column, null == value ? "" : value, reason(reason)),
             onlyProblem());
     }
 
@@ -186,7 +188,7 @@ class RegistryCsvRejectionTest
     void reportsAnEmptyFileOnce() throws IOException
     {
         write(dir, RegistryCsv.TLF_FILE, "");
-        assertEquals(List.of("tlf.csv:1 column 'gsp_group': the file is empty; expected a header line"), problems());
+        assertEquals(List.of("tlf.csv:1: the file is empty; expected the header gsp_group,season,tlf"), problems());
     }
 
     @Test
@@ -225,7 +227,7 @@ class RegistryCsvRejectionTest
             "bm_units.csv:4 column 'effective_to' value '2023-12-31': effective_to is before effective_from 2024-01-01",
             "bm_units.csv:5 column 'tlf' value 'abc': not a number",
             "tlf.csv:2 column 'season' value 'SOMETIME': unknown season; expected WINTER, SPRING, SUMMER or AUTUMN");
-        assertEquals(expected, ex.problems().stream().map(CsvProblem::describe).toList());
+        assertEquals(expected, ex.problems().stream().map(InputProblem::describe).toList());
 
         final String nl = System.lineSeparator();
         assertEquals(
@@ -233,8 +235,8 @@ class RegistryCsvRejectionTest
             String.join(nl + "  ", expected),
             ex.getMessage());
 
-        final CsvProblem located = ex.problems().get(4);
-        assertEquals("bm_units.csv", located.file());
+        final InputProblem located = ex.problems().get(4);
+        assertEquals("bm_units.csv", located.source());
         assertEquals(4, located.line());
         assertEquals("tlf", located.column());
         assertEquals("0.9", located.value());

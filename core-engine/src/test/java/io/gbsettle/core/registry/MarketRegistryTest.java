@@ -3,6 +3,8 @@ package io.gbsettle.core.registry;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.input.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static io.gbsettle.core.registry.MarketRegistry.NO_INDEX;
@@ -210,30 +212,30 @@ class MarketRegistryTest
             .seasonalTlf("_Z", 7, NO_TLF);
 
         final List<String> expected = List.of(
-            "parties:3 field 'party_id' value 'ALBN': duplicate party id; first defined on line 2",
-            "parties:4 field 'party_id' value ' ': empty party id",
-            "parties:4 field 'name': empty party name",
-            "bm_units:2 field 'lead_party_id' value 'NOPE': unknown lead party; no party has this id",
-            "bm_units:2 field 'gsp_group' value '_Q': unknown GSP group; expected one of " +
+            "parties.csv:3 column 'party_id' value 'ALBN': duplicate party id; first defined on line 2",
+            "parties.csv:4 column 'party_id' value ' ': empty party id",
+            "parties.csv:4 column 'name': empty party name",
+            "bm_units.csv:2 column 'lead_party_id' value 'NOPE': unknown lead party; no party has this id",
+            "bm_units.csv:2 column 'gsp_group' value '_Q': unknown GSP group; expected one of " +
                 "_A, _B, _C, _D, _E, _F, _G, _H, _J, _K, _L, _M, _N, _P",
-            "bm_units:2 field 'tlf' value '0.6': TLF outside the sane range [-0.5, 0.5]",
-            "bm_units:3 field 'bm_unit_id': empty BM Unit id",
-            "bm_units:3 field 'trading_unit_id': empty trading unit id",
-            "bm_units:3 field 'gsp_group': empty GSP group; only an interconnector may have none",
-            "bm_units:5 field 'bm_unit_id' value 'T_TWO-1': effective dates 1970-07-20..1970-10-28 overlap the " +
+            "bm_units.csv:2 column 'tlf' value '0.6': TLF outside the sane range [-0.5, 0.5]",
+            "bm_units.csv:3 column 'bm_unit_id': empty BM Unit id",
+            "bm_units.csv:3 column 'trading_unit_id': empty trading unit id",
+            "bm_units.csv:3 column 'gsp_group': empty GSP group; only an interconnector may have none",
+            "bm_units.csv:5 column 'bm_unit_id' value 'T_TWO-1': effective dates 1970-07-20..1970-10-28 overlap the " +
                 "version on line 4 (1970-04-11..1970-07-20)",
-            "bm_units:5 field 'interconnector' value 'Y': interconnector flag differs from the version on line 4",
-            "bm_units:6 field 'effective_to' value '1971-02-05': effective_to is before effective_from 1971-05-16",
-            "tlf:3 field 'gsp_group' value '_A': duplicate TLF for _A WINTER; first given on line 2",
-            "tlf:4 field 'gsp_group' value '_Z': unknown GSP group; expected one of " +
+            "bm_units.csv:5 column 'interconnector' value 'Y': interconnector flag differs from the version on line 4",
+            "bm_units.csv:6 column 'effective_to' value '1971-02-05': effective_to is before effective_from 1971-05-16",
+            "tlf.csv:3 column 'gsp_group' value '_A': duplicate TLF for _A WINTER; first given on line 2",
+            "tlf.csv:4 column 'gsp_group' value '_Z': unknown GSP group; expected one of " +
                 "_A, _B, _C, _D, _E, _F, _G, _H, _J, _K, _L, _M, _N, _P",
-            "tlf:4 field 'season' value '7': unknown season; expected WINTER, SPRING, SUMMER or AUTUMN",
-            "tlf:4 field 'tlf': empty TLF");
+            "tlf.csv:4 column 'season' value '7': unknown season; expected WINTER, SPRING, SUMMER or AUTUMN",
+            "tlf.csv:4 column 'tlf': empty TLF");
 
-        assertEquals(expected, builder.validate().stream().map(RegistryProblem::describe).toList());
-        final InvalidRegistryException ex = assertThrows(InvalidRegistryException.class, builder::build);
+        assertEquals(expected, builder.validate().stream().map(InputProblem::describe).toList());
+        final InvalidInputException ex = assertThrows(InvalidInputException.class, builder::build);
         assertEquals(expected.size(), ex.problems().size());
-        assertTrue(ex.getMessage().startsWith("invalid market registry: 16 problems" + System.lineSeparator()));
+        assertTrue(ex.getMessage().startsWith("cannot load market registry: 16 problems, nothing was loaded" + System.lineSeparator()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.gbsettle.core.files;
+package io.gbsettle.core.input;
 
 import java.util.List;
 
@@ -11,13 +11,13 @@ public final class InvalidInputException extends RuntimeException
     private static final long serialVersionUID = 1L;
     private static final int MAX_LISTED = 20;
 
-    private final transient List<CsvProblem> problems;
+    private final transient List<InputProblem> problems;
 
     /**
      * @param what     what was being loaded, for example {@code "market registry"}.
      * @param problems every problem found; must not be empty.
      */
-    public InvalidInputException(final String what, final List<CsvProblem> problems)
+    public InvalidInputException(final String what, final List<InputProblem> problems)
     {
         super(message(what, problems));
         this.problems = List.copyOf(problems);
@@ -26,12 +26,12 @@ public final class InvalidInputException extends RuntimeException
     /**
      * @return every problem found, in file and line order.
      */
-    public List<CsvProblem> problems()
+    public List<InputProblem> problems()
     {
         return problems;
     }
 
-    private static String message(final String what, final List<CsvProblem> problems)
+    private static String message(final String what, final List<InputProblem> problems)
     {
         final StringBuilder sb = new StringBuilder(256)
             .append("cannot load ").append(what).append(": ").append(problems.size())
