@@ -15,6 +15,10 @@ final class CalendarFields
     /** Returned by {@link #offset} when the field is not a valid number. */
     static final int MISSING_INT = Integer.MIN_VALUE;
 
+    /** What the typed accessors return for an empty field: outside any date or offset a file can hold. */
+    private static final long BLANK = Long.MIN_VALUE;
+    /** What they return, after reporting, for a field that does not parse. */
+    private static final long INVALID = Long.MIN_VALUE + 1;
     private static final String RUN_EXPECTED = runExpected();
 
     private CalendarFields()
@@ -33,14 +37,13 @@ final class CalendarFields
         final CsvReader csv, final int column, final LocalDate first, final LocalDate last,
         final List<InputProblem> problems)
     {
-        final String text = csv.field(column);
-        if (text.isEmpty())
+        final long epochDay = csv.epochDay(column, BLANK, INVALID, problems);
+        if (BLANK == epochDay)
         {
             problems.add(csv.problem(column, "missing value; expected a date YYYY-MM-DD"));
             return null;
         }
-        final long epochDay = csv.epochDay(column, Long.MIN_VALUE, Long.MIN_VALUE, problems);
-        if (Long.MIN_VALUE == epochDay)
+        if (INVALID == epochDay)
         {
             return null;
         }
@@ -80,15 +83,13 @@ final class CalendarFields
     static int offset(
         final CsvReader csv, final int column, final int max, final String unitCode, final List<InputProblem> problems)
     {
-        final String text = csv.field(column);
-        if (text.isEmpty())
+        final long value = csv.wholeNumber(column, BLANK, INVALID, problems);
+        if (BLANK == value)
         {
             problems.add(csv.problem(column, "missing value; expected a whole number"));
             return MISSING_INT;
         }
-        final int before = problems.size();
-        final long value = csv.wholeNumber(column, MISSING_INT, MISSING_INT, problems);
-        if (problems.size() > before)
+        if (INVALID == value)
         {
             return MISSING_INT;
         }

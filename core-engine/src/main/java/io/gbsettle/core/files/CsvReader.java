@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +18,16 @@ import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 
 /**
- * Streaming reader of comma-separated files (RFC 4180: quoted fields, doubled quotes, commas and line breaks inside
- * quotes, CRLF or LF). One record at a time, so a file of any size never sits in memory.
+ * Streaming reader of comma-separated UTF-8 files (RFC 4180: quoted fields, doubled quotes, commas and line breaks
+ * inside quotes; records end at LF, CRLF or a lone CR). One record at a time, so a file of any size never sits in
+ * memory.
  *
  * <p>The first record is the header. Column names are matched case-insensitively after trimming, so callers ask
  * for a column by name with {@link #column(String)} and read it with {@link #field(int)}; unknown extra columns
- * are allowed (files may grow columns). Blank lines are skipped; a UTF-8 byte order mark is ignored. Fields are
- * returned trimmed of surrounding spaces unless they were quoted.
+ * are allowed (files may grow columns), a column named twice is a problem ({@link #requireColumns}). Blank lines are
+ * skipped; a leading UTF-8 byte order mark is ignored. Unquoted fields are trimmed of surrounding spaces; quoted
+ * ones are kept exactly. A file that is not UTF-8, a quote left open, or text after a closing quote stops the read
+ * with an {@link InvalidInputException} naming the file (and the line, where it is known).
  *
  * <pre>{@code
  * try (CsvReader csv = CsvReader.open(path))
@@ -39,6 +43,10 @@ import io.gbsettle.core.input.InvalidInputException;
  */
 public final class CsvReader implements AutoCloseable
 {
+    private static final int NONE = -2;
+    private static final int END = -1;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final String fileName;
     private final BufferedReader in;
     private final StringBuilder field = new StringBuilder(64);
@@ -47,6 +55,8 @@ public final class CsvReader implements AutoCloseable
     private int fieldCount;
     private int physicalLine;
     private int recordLine;
+    private boolean recordQuoted;
+    private int pending = NONE;
     private boolean eof;
 
     /**
@@ -59,16 +69,16 @@ public final class CsvReader implements AutoCloseable
     {
         this.fileName = fileName;
         this.in = reader instanceof BufferedReader ? (BufferedReader)reader : new BufferedReader(reader, 1 << 16);
+        final int first = read();
+        if (first != BYTE_ORDER_MARK)
+        {
+            pending = first;
+        }
         if (readRecord())
         {
             for (int i = 0; i < fieldCount; i++)
             {
-                String name = fields[i];
-                if (i == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF')
-                {
-                    name = name.substring(1);
-                }
-                header.add(name.trim().toLowerCase(Locale.ROOT));
+                header.add(fields[i].trim().toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -137,8 +147,8 @@ public final class CsvReader implements AutoCloseable
     }
 
     /**
-     * Looks up every mandatory column at once. An empty file is one problem (naming the header expected), not one a
-     * column.
+     * Looks up every mandatory column at once and checks that no column is named twice. An empty file is one problem
+     * (naming the header expected), not one a column.
      *
      * @param problems where missing columns are reported.
      * @param names    the mandatory column names.
@@ -153,6 +163,15 @@ public final class CsvReader implements AutoCloseable
             return null;
         }
         final int before = problems.size();
+        for (int i = 0; i < header.size(); i++)
+        {
+            final String name = header.get(i);
+            if (!name.isEmpty() && header.indexOf(name) == i && header.lastIndexOf(name) != i)
+            {
+                problems.add(new InputProblem(fileName, 1, name, "",
+                    "the column appears more than once in the header; keep one"));
+            }
+        }
         final int[] columns = new int[names.length];
         for (int i = 0; i < names.length; i++)
         {
@@ -284,7 +303,7 @@ public final class CsvReader implements AutoCloseable
     {
         while (readRecord())
         {
-            if (fieldCount > 1 || !fields[0].isEmpty())
+            if (fieldCount > 1 || !fields[0].isEmpty() || recordQuoted)
             {
                 return true;
             }
@@ -349,83 +368,123 @@ public final class CsvReader implements AutoCloseable
         {
             return false;
         }
+        fieldCount = 0;
+        recordQuoted = false;
+        field.setLength(0);
+        int c = read();
+        if (c == END)
+        {
+            eof = true;
+            return false;
+        }
+        physicalLine++;
+        recordLine = physicalLine;
+        boolean wasQuoted = false;
+        while (true)
+        {
+            if (c == '"' && !wasQuoted && isBlank(field))
+            {
+                field.setLength(0);
+                wasQuoted = true;
+                recordQuoted = true;
+                readQuoted();
+                c = read();
+                while (c == ' ' || c == '\t')
+                {
+                    c = read();
+                }
+                if (c != ',' && c != '\n' && c != '\r' && c != END)
+                {
+                    throw new InvalidInputException("CSV file " + fileName, List.of(new InputProblem(
+                        fileName, physicalLine, columnName(fieldCount), "",
+                        "text after the closing quote of a field; quote the whole field, doubling any quote inside")));
+                }
+                continue;
+            }
+            if (c == ',')
+            {
+                endField(wasQuoted);
+                wasQuoted = false;
+            }
+            else if (c == '\n' || c == '\r' || c == END)
+            {
+                if (c == '\r')
+                {
+                    final int next = read();
+                    if (next != '\n')
+                    {
+                        pending = next;
+                    }
+                }
+                eof = c == END;
+                endField(wasQuoted);
+                return true;
+            }
+            else if (!wasQuoted)
+            {
+                field.append((char)c);
+            }
+            c = read();
+        }
+    }
+
+    /**
+     * Reads a quoted field's content after its opening quote, up to and including its closing quote.
+     */
+    private void readQuoted()
+    {
+        while (true)
+        {
+            final int c = read();
+            if (c == END)
+            {
+                throw new InvalidInputException("CSV file " + fileName, List.of(new InputProblem(
+                    fileName, recordLine, "", "", "a quoted field is not closed before the end of the file")));
+            }
+            if (c == '"')
+            {
+                final int next = read();
+                if (next != '"')
+                {
+                    pending = next;
+                    return;
+                }
+            }
+            else if (c == '\n')
+            {
+                physicalLine++;
+            }
+            field.append((char)c);
+        }
+    }
+
+    private int read()
+    {
+        if (pending != NONE)
+        {
+            final int c = pending;
+            pending = NONE;
+            return c;
+        }
         try
         {
-            fieldCount = 0;
-            field.setLength(0);
-            int c = in.read();
-            if (c < 0)
-            {
-                eof = true;
-                return false;
-            }
-            physicalLine++;
-            recordLine = physicalLine;
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            while (true)
-            {
-                if (quoted)
-                {
-                    if (c < 0)
-                    {
-                        throw new InvalidInputException("CSV file " + fileName, List.of(new InputProblem(
-                            fileName, recordLine, "", "", "a quoted field is not closed before the end of the file")));
-                    }
-                    if (c == '"')
-                    {
-                        final int peek = in.read();
-                        if (peek == '"')
-                        {
-                            field.append('"');
-                        }
-                        else
-                        {
-                            quoted = false;
-                            c = peek;
-                            continue;
-                        }
-                    }
-                    else
-                    {
-                        if (c == '\n')
-                        {
-                            physicalLine++;
-                        }
-                        field.append((char)c);
-                    }
-                }
-                else if (c == '"' && isBlank(field))
-                {
-                    field.setLength(0);
-                    quoted = true;
-                    wasQuoted = true;
-                }
-                else if (c == ',')
-                {
-                    endField(wasQuoted);
-                    wasQuoted = false;
-                }
-                else if (c == '\n' || c < 0)
-                {
-                    if (c < 0)
-                    {
-                        eof = true;
-                    }
-                    endField(wasQuoted);
-                    return true;
-                }
-                else if (c != '\r')
-                {
-                    field.append((char)c);
-                }
-                c = in.read();
-            }
+            return in.read();
+        }
+        catch (final CharacterCodingException ex)
+        {
+            throw new InvalidInputException("CSV file " + fileName, List.of(new InputProblem(fileName, 0, "", "",
+                "the file is not UTF-8 text (a byte sequence near line " + Math.max(1, physicalLine) +
+                " is invalid); save or export it as UTF-8")));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read " + fileName + " at line " + physicalLine, ex);
         }
+    }
+
+    private String columnName(final int index)
+    {
+        return index < header.size() ? header.get(index) : "";
     }
 
     private void endField(final boolean wasQuoted)

@@ -26,6 +26,8 @@ public final class CsvWriter implements AutoCloseable
     private final String fileName;
     private final Writer out;
     private boolean firstField = true;
+    private int fieldsInRecord;
+    private boolean lastFieldEmpty;
 
     /**
      * @param fileName name used in error messages.
@@ -71,6 +73,8 @@ public final class CsvWriter implements AutoCloseable
                 out.write(',');
             }
             firstField = false;
+            fieldsInRecord++;
+            lastFieldEmpty = value.isEmpty();
             if (needsQuotes(value))
             {
                 out.write('"');
@@ -98,8 +102,14 @@ public final class CsvWriter implements AutoCloseable
     {
         try
         {
+            if (fieldsInRecord == 1 && lastFieldEmpty)
+            {
+                // A lone empty field would be a blank line, which readers skip: quote it so the record survives.
+                out.write("\"\"");
+            }
             out.write('\n');
             firstField = true;
+            fieldsInRecord = 0;
             return this;
         }
         catch (final IOException ex)

@@ -1,12 +1,19 @@
 package io.gbsettle.core.files;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
+import io.gbsettle.core.testing.PropertyChecks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * RFC 4180 reading, physical line numbers for problems, and the typed field accessors every loader uses.
@@ -52,6 +60,124 @@ final class CsvReaderTest
             assertEquals(6, csv.line(), "line 5 is the second line of the quoted field");
             assertFalse(csv.next());
         }
+    }
+
+    @Test
+    void aByteOrderMarkBeforeAQuotedHeaderIsIgnored()
+    {
+        try (CsvReader csv = csv("\uFEFF\"party_id\",name\nP1,One\n"))
+        {
+            assertEquals(List.of("party_id", "name"), csv.header());
+        }
+    }
+
+    @Test
+    void loneCarriageReturnsEndRecordsAndCount()
+    {
+        try (CsvReader csv = csv("a,b\r1,2\r3,4"))
+        {
+            assertEquals(List.of("a", "b"), csv.header());
+            assertTrue(csv.next());
+            assertEquals(List.of("1", "2"), record(csv));
+            assertEquals(2, csv.line());
+            assertTrue(csv.next());
+            assertEquals(List.of("3", "4"), record(csv));
+            assertEquals(3, csv.line());
+            assertFalse(csv.next());
+        }
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsAProblem()
+    {
+        try (CsvReader csv = csv("a,b\n\"x\" ,y\n\"x\"y,z\n"))
+        {
+            assertTrue(csv.next());
+            assertEquals(List.of("x", "y"), record(csv), "spaces after a closing quote are allowed");
+            final InvalidInputException ex = assertThrows(InvalidInputException.class, csv::next);
+            assertEquals(List.of(new InputProblem("test.csv", 3, "a", "",
+                "text after the closing quote of a field; quote the whole field, doubling any quote inside")),
+                ex.problems());
+        }
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAProblemNotACrash(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("parties.csv");
+        Files.write(file, new byte[] {'i', 'd', '\n', 'C', 'a', 'f', (byte)0xE9, '\n'});
+        final InvalidInputException ex = assertThrows(InvalidInputException.class, () ->
+        {
+            try (CsvReader csv = CsvReader.open(file))
+            {
+                while (csv.next())
+                {
+                    csv.field(0);
+                }
+            }
+        });
+        assertEquals(1, ex.problems().size());
+        assertEquals("parties.csv", ex.problems().get(0).source());
+        assertTrue(ex.problems().get(0).reason().startsWith("the file is not UTF-8 text"), ex::getMessage);
+    }
+
+    @Test
+    void aColumnNamedTwiceIsAProblem()
+    {
+        final List<InputProblem> problems = new ArrayList<>();
+        try (CsvReader csv = csv("id,tlf,TLF\n"))
+        {
+            assertNull(csv.requireColumns(problems, "id", "tlf"));
+        }
+        assertEquals(List.of("test.csv:1 column 'tlf': the column appears more than once in the header; keep one"),
+            problems.stream().map(InputProblem::describe).toList());
+    }
+
+    @Test
+    void writerOutputReadsBackExactly()
+    {
+        PropertyChecks.check(300).forAll(longs().all()).checkAssert(CsvReaderTest::roundTrips);
+    }
+
+    private static void roundTrips(final long seed)
+    {
+        final String alphabet = "ab ,\"\n\r\t\u00e9\u00a3x";
+        final Random random = new Random(seed);
+        final int columns = 1 + random.nextInt(4);
+        final List<List<String>> records = new ArrayList<>();
+        for (int r = random.nextInt(6); r >= 0; r--)
+        {
+            final List<String> record = new ArrayList<>();
+            for (int c = 0; c < columns; c++)
+            {
+                final StringBuilder value = new StringBuilder();
+                for (int n = random.nextInt(6); n > 0; n--)
+                {
+                    value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                record.add(value.toString());
+            }
+            records.add(record);
+        }
+        final StringWriter text = new StringWriter();
+        try (CsvWriter writer = new CsvWriter("test.csv", text))
+        {
+            for (final List<String> record : records)
+            {
+                record.forEach(writer::field);
+                writer.endRecord();
+            }
+        }
+        final List<List<String>> read = new ArrayList<>();
+        try (CsvReader csv = csv(text.toString()))
+        {
+            read.add(csv.header().isEmpty() ? List.of() : records.get(0));
+            while (csv.next())
+            {
+                read.add(record(csv));
+            }
+        }
+        assertEquals(records.subList(1, records.size()), read.subList(1, read.size()), text::toString);
     }
 
     @Test
