@@ -3,6 +3,7 @@ package io.gbsettle.tools;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -74,18 +75,18 @@ public final class Bsc extends CommandGroup
         final String command = cli.getCommandSpec().qualifiedName();
         if (ex instanceof InvalidInputException)
         {
-            err.println(command + ": " + ex.getMessage());
+            final InvalidInputException invalid = (InvalidInputException)ex;
+            err.println(command + ": " + invalid.summary());
+            for (final InputProblem problem : invalid.problems())
+            {
+                err.println("  " + problem.describe());
+            }
             err.println("Fix the problems listed and run the command again.");
             return ExitCode.DATA_PROBLEMS;
         }
-        if (ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException)
+        if (ex instanceof UncheckedIOException)
         {
             err.println(command + ": " + ex.getMessage());
-            if (ex instanceof IllegalArgumentException)
-            {
-                err.println("See '" + command + " --help'.");
-                return ExitCode.USAGE;
-            }
             return ExitCode.FAILURE;
         }
         err.println(command + " failed: " + ex);

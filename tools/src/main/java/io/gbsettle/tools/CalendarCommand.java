@@ -80,7 +80,7 @@ final class CalendarCommand extends CommandGroup
         @Override
         TableOut table(final CalendarContext context)
         {
-            return periodsTable(context.settlementCalendar(), date, format);
+            return periodsTable(context.settlementCalendar(), calendar.supported(date, "--date"), format);
         }
     }
 
@@ -140,7 +140,7 @@ final class CalendarCommand extends CommandGroup
         @Override
         TableOut table(final CalendarContext context)
         {
-            return runsTable(context, date, format);
+            return runsTable(context, calendar.supported(date, "--date"), format);
         }
     }
 
@@ -160,7 +160,7 @@ final class CalendarCommand extends CommandGroup
         @Override
         TableOut table(final CalendarContext context)
         {
-            return dueTable(context, on, format);
+            return dueTable(context, calendar.supported(on, "--on"), format);
         }
     }
 
@@ -181,7 +181,8 @@ final class CalendarCommand extends CommandGroup
         TableOut table(final CalendarContext context)
         {
             final TableOut table = new TableOut(format, "date", "day_of_week", "name");
-            for (final BankHoliday holiday : context.workingDays().holidaysIn(year))
+            final int checkedYear = calendar.supportedYear(year, "--year");
+            for (final BankHoliday holiday : context.workingDays().holidaysIn(checkedYear))
             {
                 table.row(holiday.date().toString(), holiday.date().getDayOfWeek().toString(), holiday.name());
             }

@@ -1,10 +1,12 @@
 package io.gbsettle.tools;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that only groups subcommands: run on its own, it prints its usage.
+ * A command that only groups subcommands: run without one, it prints its usage and exits with
+ * {@link ExitCode#USAGE}.
  */
 abstract class CommandGroup implements Runnable
 {
@@ -14,6 +16,7 @@ abstract class CommandGroup implements Runnable
     @Override
     public void run()
     {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: say which one, or see '" +
+            spec.qualifiedName() + " --help'");
     }
 }

@@ -7,14 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Locale;
 
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.CalendarContext;
-import io.gbsettle.core.time.RunDue;
 import io.gbsettle.core.time.SettlementCalendar;
 import io.gbsettle.core.time.SettlementRun;
 import picocli.CommandLine.Command;
@@ -77,16 +76,16 @@ final class DemoCommand implements Runnable
     public void run()
     {
         final PrintWriter console = spec.commandLine().getOut();
-        final LocalDate day = date == null ? today() : date;
+        final LocalDate day = calendarOptions.supported(date == null ? today() : date, "--date");
         final CalendarContext calendar = calendarOptions.context();
         final SettlementCalendar periods = calendar.settlementCalendar();
         final Path registryDir = out.resolve("registry");
-        console.printf("gbsettle demo: market registry and settlement calendar, settlement date %s%n", day);
+        console.printf(Locale.ROOT, "gbsettle demo: market registry and settlement calendar, settlement date %s%n", day);
 
         long started = System.nanoTime();
-        step(console, 1, "generating a " + size.name().toLowerCase() + " market registry (seed " + seed + ")");
+        step(console, 1, "generating a " + size.name().toLowerCase(Locale.ROOT) + " market registry (seed " + seed + ")");
         final MarketRegistry generated = GenerateCommand.writeRegistry(registryDir, size, seed);
-        console.printf("      %,d parties, %,d energy accounts, %,d BM Units, %,d trading units -> %s (%s)%n",
+        console.printf(Locale.ROOT, "      %,d parties, %,d energy accounts, %,d BM Units, %,d trading units -> %s (%s)%n",
             generated.partyCount(), generated.energyAccountCount(), generated.bmUnitCount(),
             generated.tradingUnitCount(), registryDir, millis(started));
 
@@ -99,13 +98,13 @@ final class DemoCommand implements Runnable
         }
         final String summary = RegistrySummary.json(registry, day.toEpochDay(), registryDir.toString());
         write(out.resolve("registry_summary.json"), summary + "\n");
-        console.printf("      identical to what was written, every row valid (%s) -> registry_summary.json%n",
+        console.printf(Locale.ROOT, "      identical to what was written, every row valid (%s) -> registry_summary.json%n",
             millis(started));
 
         step(console, 3, "settlement day " + day + ": " + periods.periodsIn(day) + " settlement periods");
         final TableOut dayPeriods = CalendarCommand.periodsTable(periods, day, OutputFormat.csv);
         writeCsv(out.resolve("periods.csv"), dayPeriods);
-        console.printf("      period 1 starts %s (UTC), period %d ends %s -> periods.csv%n",
+        console.printf(Locale.ROOT, "      period 1 starts %s (UTC), period %d ends %s -> periods.csv%n",
             CalendarCommand.utc(periods.periodStart(day, 1)), periods.periodsIn(day),
             CalendarCommand.utc(periods.periodEnd(day, periods.periodsIn(day))));
 
@@ -118,7 +117,7 @@ final class DemoCommand implements Runnable
             {
                 changes.row(d.toString(), Integer.toString(n), CalendarCommand.utc(periods.periodStart(d, 1)),
                     CalendarCommand.utc(periods.periodEnd(d, n)));
-                console.printf("      %s has %d periods (clocks go %s)%n", d, n,
+                console.printf(Locale.ROOT, "      %s has %d periods (clocks go %s)%n", d, n,
                     n == SettlementCalendar.SHORT_DAY_PERIODS ? "forward" : "back");
             }
         }
@@ -132,12 +131,12 @@ final class DemoCommand implements Runnable
             line.append(' ').append(run.name()).append(' ').append(calendar.runSchedule().runDate(day, run));
         }
         console.println(line);
-        final List<RunDue> due = calendar.runSchedule().dueOn(day);
-        writeCsv(out.resolve("due_on_date.csv"), CalendarCommand.dueTable(calendar, day, OutputFormat.csv));
-        console.printf("      %d settlement-day runs fall due on %s%s%n", due.size(), day,
+        final TableOut due = CalendarCommand.dueTable(calendar, day, OutputFormat.csv);
+        writeCsv(out.resolve("due_on_date.csv"), due);
+        console.printf(Locale.ROOT, "      %d settlement-day runs fall due on %s%s%n", due.size(), day,
             calendar.workingDays().isWorkingDay(day.toEpochDay()) ? "" : " (not a working day)");
 
-        console.printf("%nOutputs in %s: registry/ (parties.csv, bm_units.csv, tlf.csv), registry_summary.json,%n" +
+        console.printf(Locale.ROOT, "%nOutputs in %s: registry/ (parties.csv, bm_units.csv, tlf.csv), registry_summary.json,%n" +
             "  periods.csv, clock_change_days.csv, run_dates.csv, due_on_date.csv%n", out.toAbsolutePath());
         console.println("Next: ./bsc --help, ./bsc calendar day --date 2025-10-26, ./bsc registry check --dir " +
             registryDir);
@@ -146,13 +145,13 @@ final class DemoCommand implements Runnable
 
     private static void step(final PrintWriter console, final int step, final String what)
     {
-        console.printf("[%d/%d] %s%n", step, STEPS, what);
+        console.printf(Locale.ROOT, "[%d/%d] %s%n", step, STEPS, what);
         console.flush();
     }
 
     private static String millis(final long startedNanos)
     {
-        return String.format("%,d ms", (System.nanoTime() - startedNanos) / 1_000_000);
+        return String.format(Locale.ROOT, "%,d ms", (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     private static void writeCsv(final Path file, final TableOut table)

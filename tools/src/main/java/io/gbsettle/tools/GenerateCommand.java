@@ -1,9 +1,7 @@
 package io.gbsettle.tools;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.registry.MarketRegistry;
@@ -30,14 +28,6 @@ final class GenerateCommand extends CommandGroup
      */
     static MarketRegistry writeRegistry(final Path out, final SyntheticRegistry.Size size, final long seed)
     {
-        try
-        {
-            Files.createDirectories(out);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create " + out + ": " + ex.getMessage(), ex);
-        }
         final MarketRegistry registry = SyntheticRegistry.generate(seed, size);
         RegistryCsv.write(registry, out);
         return registry;
@@ -73,7 +63,7 @@ final class GenerateCommand extends CommandGroup
         public void run()
         {
             final MarketRegistry registry = writeRegistry(out, size, seed);
-            spec.commandLine().getOut().printf("wrote %d parties, %d BM Units (%d versions) to %s%n",
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d parties, %d BM Units (%d versions) to %s%n",
                 registry.partyCount(), registry.bmUnitCount(), registry.versionCount(), out.toAbsolutePath());
         }
     }

@@ -1,7 +1,7 @@
 package io.gbsettle.tools;
 
 /**
- * A small JSON writer for the command line's reports: objects, arrays, strings, numbers and booleans, indented for
+ * A small JSON writer for the command line's reports: objects, arrays, strings and whole numbers, indented for
  * people and valid for scripts. Not for hot paths.
  *
  * <pre>{@code
@@ -61,23 +61,6 @@ final class Json
     Json field(final String name, final long value)
     {
         return name(name).value(Long.toString(value));
-    }
-
-    Json field(final String name, final double value)
-    {
-        return name(name).value(Double.isFinite(value) ? Double.toString(value) : "null");
-    }
-
-    Json field(final String name, final boolean value)
-    {
-        return name(name).value(Boolean.toString(value));
-    }
-
-    Json element(final String value)
-    {
-        separator();
-        quote(value);
-        return this;
     }
 
     @Override
@@ -149,7 +132,7 @@ final class Json
                 {
                     if (c < 0x20)
                     {
-                        out.append(String.format("\\u%04x", (int)c));
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int)c));
                     }
                     else
                     {

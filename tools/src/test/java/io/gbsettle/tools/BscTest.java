@@ -65,6 +65,28 @@ final class BscTest
     }
 
     @Test
+    void outputDoesNotDependOnTheDefaultLocale()
+    {
+        final java.util.Locale saved = java.util.Locale.getDefault();
+        try
+        {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+            assertEquals(ExitCode.OK, bsc("demo", "--out", tmp.toString(), "--size", "small", "--date", "2025-10-24"));
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            assertEquals(ExitCode.OK, bsc("generate", "registry", "--out", tmp.resolve("r").toString(),
+                "--size", "SMALL"));
+        }
+        finally
+        {
+            java.util.Locale.setDefault(saved);
+        }
+        final String console = out.toString();
+        assertTrue(console.contains("[1/5] generating a small market registry"), console);
+        assertTrue(console.contains("2025-10-26 has 50 periods"), console);
+        assertTrue(console.contains("wrote 10 parties"), console);
+    }
+
+    @Test
     void calendarDayListsFiftyPeriodsOnTheDayTheClocksGoBack()
     {
         assertEquals(ExitCode.OK, bsc("calendar", "day", "--date", "2025-10-26"));
@@ -123,8 +145,7 @@ final class BscTest
     {
         final Path dir = tmp.resolve("registry");
         assertEquals(ExitCode.OK, bsc("generate", "registry", "--out", dir.toString(), "--size", "NATIONAL"));
-        assertTrue(out.toString().startsWith("wrote 350 parties, 2,700 BM Units")
-            || out.toString().startsWith("wrote 350 parties, 2700 BM Units"), out::toString);
+        assertTrue(out.toString().startsWith("wrote 350 parties, 2700 BM Units (2712 versions) to "), out::toString);
         out.getBuffer().setLength(0);
         assertEquals(ExitCode.OK, bsc("registry", "check", "--dir", dir.toString(), "--date", "2026-01-01"));
         assertTrue(out.toString().contains("\"parties\": 350"), out::toString);
@@ -151,7 +172,43 @@ final class BscTest
         assertEquals(ExitCode.USAGE, bsc("calendar", "day", "--date", "2025-13-01"));
         assertEquals(ExitCode.USAGE, bsc("no-such-command"));
         assertEquals(ExitCode.USAGE, bsc("calendar", "day", "--date", "1850-01-01"));
-        assertTrue(err.toString().contains("outside the supported range"), err::toString);
+        assertTrue(err.toString().contains("--date 1850-01-01 is outside the supported range 1990-01-01..2100-12-31"),
+            err::toString);
+        assertEquals(ExitCode.USAGE, bsc("calendar", "runs", "--date", "2105-01-01"));
+        assertEquals(ExitCode.USAGE, bsc("calendar", "holidays", "--year", "1000000000"));
+        assertTrue(err.toString().contains("--year 1000000000 is outside the supported years 1990..2100"),
+            err::toString);
+        assertEquals(ExitCode.USAGE, bsc("calendar", "holidays", "--year", "2024", "--calendar-dir", "/nonexistent"));
+        assertTrue(err.toString().contains("--calendar-dir /nonexistent is not a directory"), err::toString);
+        assertEquals(ExitCode.USAGE, bsc("demo", "--date", "1980-01-01", "--out", tmp.resolve("x").toString()));
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("x")), "nothing written before the date was checked");
+    }
+
+    @Test
+    void aGroupWithoutASubcommandIsAUsageError()
+    {
+        assertEquals(ExitCode.USAGE, bsc());
+        assertEquals(ExitCode.USAGE, bsc("calendar"));
+        assertTrue(err.toString().contains("Missing subcommand"), err::toString);
+        assertTrue(err.toString().contains("Usage: bsc calendar"), err::toString);
+    }
+
+    @Test
+    void everyProblemIsListedNotJustTheFirstTwenty() throws IOException
+    {
+        final StringBuilder units = new StringBuilder(
+            "bm_unit_id,lead_party_id,pc_status,trading_unit_id,interconnector,gsp_group,tlf\n");
+        for (int i = 0; i < 25; i++)
+        {
+            units.append("T_U").append(i).append(",P1,X,TU,N,_A,0\n");
+        }
+        Files.writeString(tmp.resolve("parties.csv"), "party_id,name\nP1,One\n");
+        Files.writeString(tmp.resolve("bm_units.csv"), units.toString());
+        assertEquals(ExitCode.DATA_PROBLEMS, bsc("registry", "check", "--dir", tmp.toString()));
+        final String text = err.toString();
+        assertTrue(text.contains("cannot load market registry from " + tmp + ": 25 problems"), text);
+        assertTrue(text.contains("bm_units.csv:26 column 'pc_status' value 'X': expected P or C"), text);
+        assertTrue(!text.contains("more"), text);
     }
 
     @Test
