@@ -5,7 +5,7 @@ package io.gbsettle.core.time;
  * paths can ask for a year, month or day of week, or add months, without allocating a {@code LocalDate}.
  *
  * <p>The conversions are Howard Hinnant's {@code days_from_civil} / {@code civil_from_days} algorithms; they agree
- * with {@link java.time.LocalDate#ofEpochDay(long)} for every year 1 to 9999 (the tests sweep the supported range).
+ * with {@link java.time.LocalDate#ofEpochDay(long)} for every year 1 to 9999 (the tests check every day 1900–2200).
  */
 public final class EpochDays
 {
