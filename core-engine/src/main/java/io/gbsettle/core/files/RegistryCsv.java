@@ -2,12 +2,9 @@ package io.gbsettle.core.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.gbsettle.core.input.InputProblem;
@@ -16,12 +13,13 @@ import io.gbsettle.core.registry.GspGroup;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.RegistryBuilder;
 import io.gbsettle.core.registry.RegistryTable;
+import io.gbsettle.core.registry.RegistryText;
 import io.gbsettle.core.registry.Season;
-
 
 import static io.gbsettle.core.registry.MarketRegistry.NO_TLF;
 import static io.gbsettle.core.registry.MarketRegistry.OPEN_END;
 import static io.gbsettle.core.registry.MarketRegistry.OPEN_START;
+
 /**
  * Loads a {@link MarketRegistry} from, and writes one to, a directory of CSV files (UTF-8, header line first,
  * column names case-insensitive, extra columns ignored):
@@ -30,18 +28,22 @@ import static io.gbsettle.core.registry.MarketRegistry.OPEN_START;
  *   parties.csv    party_id,name
  *   bm_units.csv   bm_unit_id,lead_party_id,pc_status,trading_unit_id,interconnector,gsp_group,tlf
  *                  [,effective_from,effective_to]
- *   tlf.csv        gsp_group,season,tlf                                                   (optional file)
+ *   tlf.csv        gsp_group,season,tlf[,effective_from,effective_to]                      (optional file)
  * </pre>
  *
  * <ul>
  *   <li>{@code pc_status} is {@code P} (Production) or {@code C} (Consumption); {@code interconnector} is {@code Y}
  *       or {@code N} (both case-insensitive).</li>
- *   <li>{@code gsp_group} is a GSP Group id {@code _A} .. {@code _P}; blank only for an interconnector.</li>
+ *   <li>{@code gsp_group} is a GSP Group id {@code _A} .. {@code _P}, case-insensitive ({@code _a} is {@code _A};
+ *       written upper case); blank only for an interconnector.</li>
  *   <li>{@code tlf} in {@code bm_units.csv} is the BM Unit's own TLF, or blank to use its zone's seasonal TLF from
- *       {@code tlf.csv} (else 0). In {@code tlf.csv} it is required, and {@code season} is {@code WINTER},
- *       {@code SPRING}, {@code SUMMER} or {@code AUTUMN}.</li>
+ *       {@code tlf.csv} (else 0); any TLF counts only from 1 April 2018 (P350), see {@link MarketRegistry}. In
+ *       {@code tlf.csv} it is required, and {@code season} is {@code WINTER}, {@code SPRING}, {@code SUMMER} or
+ *       {@code AUTUMN} (case-insensitive).</li>
  *   <li>{@code effective_from} and {@code effective_to} are ISO dates ({@code 2024-04-01}), inclusive, blank for an
- *       open end; both columns are optional. One BM Unit may have several rows (versions) that must not overlap.</li>
+ *       open end; both columns are optional in both files. One BM Unit may have several rows (versions) that must
+ *       not overlap; likewise one zone and season may have several rows in {@code tlf.csv} (typically one a BSC
+ *       year, since TLFs are re-determined every year) that must not overlap.</li>
  * </ul>
  *
  * <p>Loading collects every problem in every file, each with file, line, column, value and reason, then throws
@@ -85,12 +87,14 @@ public final class RegistryCsv
     {
         final List<InputProblem> problems = new ArrayList<>();
         final RegistryBuilder builder = new RegistryBuilder();
-        boolean structureValid = readParties(dir.resolve(PARTIES_FILE), builder, problems);
-        structureValid &= readBmUnits(dir.resolve(BM_UNITS_FILE), builder, problems);
+        boolean structureValid = isPresent(dir.resolve(PARTIES_FILE), problems) &&
+            read(dir.resolve(PARTIES_FILE), RegistryCsv::readParties, builder, problems);
+        structureValid &= isPresent(dir.resolve(BM_UNITS_FILE), problems) &&
+            read(dir.resolve(BM_UNITS_FILE), RegistryCsv::readBmUnits, builder, problems);
         final Path tlfFile = dir.resolve(TLF_FILE);
         if (Files.exists(tlfFile))
         {
-            structureValid &= readTlfs(tlfFile, builder, problems);
+            structureValid &= read(tlfFile, RegistryCsv::readTlfs, builder, problems);
         }
         if (structureValid)
         {
@@ -98,18 +102,17 @@ public final class RegistryCsv
         }
         if (!problems.isEmpty())
         {
-            problems.sort(Comparator.comparingInt((final InputProblem p) -> RegistryTable.reportOrder(p.source()))
-                .thenComparingInt(InputProblem::line));
+            problems.sort(RegistryTable.PROBLEM_ORDER);
             throw new InvalidInputException("market registry from " + dir, problems);
         }
         return builder.build();
     }
 
     /**
-     * Writes a registry as {@code parties.csv}, {@code bm_units.csv} (always with the effective date columns) and
-     * {@code tlf.csv} (header only when there are no seasonal TLFs), replacing any existing files. The output is
-     * a pure function of the registry, so equal registries give identical bytes, and {@link #load(Path)} reads it
-     * back to an equal registry.
+     * Writes a registry as {@code parties.csv}, {@code bm_units.csv} and {@code tlf.csv} (both always with the
+     * effective date columns; {@code tlf.csv} header only when there are no seasonal TLFs), replacing any existing
+     * files. The output is a pure function of the registry, so equal registries give identical bytes, and
+     * {@link #load(Path)} reads it back to an equal registry.
      *
      * @param registry the registry.
      * @param dir      the directory, created if missing.
@@ -130,26 +133,19 @@ public final class RegistryCsv
         writeTlfs(registry, dir.resolve(TLF_FILE));
     }
 
-    private static boolean readParties(final Path file, final RegistryBuilder builder, final List<InputProblem> problems)
+    /**
+     * Opens a file and reads its records into the builder; a problem the reader throws (a malformed file) is
+     * collected like any other.
+     *
+     * @return false when the file's structure (a required column, quoting) is broken, so the cross-file rules must
+     * be skipped.
+     */
+    private static boolean read(
+        final Path file, final TableReader reader, final RegistryBuilder builder, final List<InputProblem> problems)
     {
-        if (!isPresent(file, problems))
-        {
-            return false;
-        }
         try (CsvReader csv = CsvReader.open(file))
         {
-            final int[] columns = csv.requireColumns(problems, "party_id", "name");
-            if (null == columns)
-            {
-                return false;
-            }
-            final int partyId = columns[0];
-            final int name = columns[1];
-            while (csv.next())
-            {
-                builder.party(csv.line(), csv.field(partyId), csv.field(name));
-            }
-            return true;
+            return reader.read(csv, builder, problems);
         }
         catch (final InvalidInputException ex)
         {
@@ -158,85 +154,88 @@ public final class RegistryCsv
         }
     }
 
-    private static boolean readBmUnits(final Path file, final RegistryBuilder builder, final List<InputProblem> problems)
+    private static boolean readParties(
+        final CsvReader csv, final RegistryBuilder builder, final List<InputProblem> problems)
     {
-        if (!isPresent(file, problems))
+        final int[] columns = csv.requireColumns(problems, "party_id", "name");
+        if (null == columns)
         {
             return false;
         }
-        try (CsvReader csv = CsvReader.open(file))
+        final int partyId = columns[0];
+        final int name = columns[1];
+        while (csv.next())
         {
-            final int[] columns = csv.requireColumns(problems,
-                "bm_unit_id", "lead_party_id", "pc_status", "trading_unit_id", "interconnector", "gsp_group", "tlf");
-            if (null == columns)
-            {
-                return false;
-            }
-            final int bmUnitId = columns[0];
-            final int leadPartyId = columns[1];
-            final int pcStatus = columns[2];
-            final int tradingUnitId = columns[3];
-            final int interconnector = columns[4];
-            final int gspGroup = columns[5];
-            final int tlf = columns[6];
-            final int effectiveFrom = csv.column("effective_from");
-            final int effectiveTo = csv.column("effective_to");
-            while (csv.next())
-            {
-                final int rowStart = problems.size();
-                final boolean production = csv.flag(pcStatus, "P", "C", problems);
-                final boolean isInterconnector = csv.flag(interconnector, "Y", "N", problems);
-                final double ownTlf = csv.decimal(tlf, NO_TLF, NO_TLF, problems);
-                final long from = csv.epochDay(effectiveFrom, OPEN_START, OPEN_START, problems);
-                final long to = csv.epochDay(effectiveTo, OPEN_END, OPEN_END, problems);
-                if (problems.size() == rowStart)
-                {
-                    builder.bmUnit(csv.line(), csv.field(bmUnitId), csv.field(leadPartyId), production,
-                        csv.field(tradingUnitId), isInterconnector, csv.field(gspGroup), ownTlf, from, to);
-                }
-            }
-            return true;
+            builder.party(csv.line(), csv.field(partyId), csv.field(name));
         }
-        catch (final InvalidInputException ex)
-        {
-            problems.addAll(ex.problems());
-            return false;
-        }
+        return true;
     }
 
-    private static boolean readTlfs(final Path file, final RegistryBuilder builder, final List<InputProblem> problems)
+    private static boolean readBmUnits(
+        final CsvReader csv, final RegistryBuilder builder, final List<InputProblem> problems)
     {
-        try (CsvReader csv = CsvReader.open(file))
+        final int[] columns = csv.requireColumns(problems,
+            "bm_unit_id", "lead_party_id", "pc_status", "trading_unit_id", "interconnector", "gsp_group", "tlf");
+        if (null == columns)
         {
-            final int[] columns = csv.requireColumns(problems, "gsp_group", "season", "tlf");
-            if (null == columns)
-            {
-                return false;
-            }
-            final int gspGroup = columns[0];
-            final int season = columns[1];
-            final int tlf = columns[2];
-            while (csv.next())
-            {
-                final int rowStart = problems.size();
-                final int seasonIndex = Season.index(csv.field(season));
-                if (Season.NONE == seasonIndex)
-                {
-                    problems.add(csv.problem(season, "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
-                }
-                final double value = csv.decimal(tlf, NO_TLF, NO_TLF, problems);
-                if (problems.size() == rowStart)
-                {
-                    builder.seasonalTlf(csv.line(), csv.field(gspGroup), seasonIndex, value);
-                }
-            }
-            return true;
-        }
-        catch (final InvalidInputException ex)
-        {
-            problems.addAll(ex.problems());
             return false;
         }
+        final int bmUnitId = columns[0];
+        final int leadPartyId = columns[1];
+        final int pcStatus = columns[2];
+        final int tradingUnitId = columns[3];
+        final int interconnector = columns[4];
+        final int gspGroup = columns[5];
+        final int tlf = columns[6];
+        final int effectiveFrom = csv.column("effective_from");
+        final int effectiveTo = csv.column("effective_to");
+        while (csv.next())
+        {
+            final int rowStart = problems.size();
+            final boolean production = csv.flag(pcStatus, "P", "C", problems);
+            final boolean isInterconnector = csv.flag(interconnector, "Y", "N", problems);
+            final double ownTlf = csv.decimal(tlf, NO_TLF, NO_TLF, problems);
+            final long from = csv.epochDay(effectiveFrom, OPEN_START, OPEN_START, problems);
+            final long to = csv.epochDay(effectiveTo, OPEN_END, OPEN_END, problems);
+            if (problems.size() == rowStart)
+            {
+                builder.bmUnit(csv.line(), csv.field(bmUnitId), csv.field(leadPartyId), production,
+                    csv.field(tradingUnitId), isInterconnector, csv.field(gspGroup), ownTlf, from, to);
+            }
+        }
+        return true;
+    }
+
+    private static boolean readTlfs(
+        final CsvReader csv, final RegistryBuilder builder, final List<InputProblem> problems)
+    {
+        final int[] columns = csv.requireColumns(problems, "gsp_group", "season", "tlf");
+        if (null == columns)
+        {
+            return false;
+        }
+        final int gspGroup = columns[0];
+        final int season = columns[1];
+        final int tlf = columns[2];
+        final int effectiveFrom = csv.column("effective_from");
+        final int effectiveTo = csv.column("effective_to");
+        while (csv.next())
+        {
+            final int rowStart = problems.size();
+            final int seasonIndex = Season.index(csv.field(season));
+            if (Season.NONE == seasonIndex)
+            {
+                problems.add(csv.problem(season, "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
+            }
+            final double value = csv.decimal(tlf, NO_TLF, NO_TLF, problems);
+            final long from = csv.epochDay(effectiveFrom, OPEN_START, OPEN_START, problems);
+            final long to = csv.epochDay(effectiveTo, OPEN_END, OPEN_END, problems);
+            if (problems.size() == rowStart)
+            {
+                builder.seasonalTlf(csv.line(), csv.field(gspGroup), seasonIndex, value, from, to);
+            }
+        }
+        return true;
     }
 
     private static boolean isPresent(final Path file, final List<InputProblem> problems)
@@ -278,9 +277,9 @@ public final class RegistryCsv
                     .field(registry.tradingUnitId(registry.versionTradingUnit(v)))
                     .field(registry.interconnector(bmUnit) ? "Y" : "N")
                     .field(GspGroup.NONE == gspGroup ? "" : GspGroup.id(gspGroup))
-                    .field(tlfText(registry.versionRegisteredTlf(v)))
-                    .field(dateText(registry.versionEffectiveFrom(v), MarketRegistry.OPEN_START))
-                    .field(dateText(registry.versionEffectiveTo(v), MarketRegistry.OPEN_END))
+                    .field(RegistryText.tlf(registry.versionRegisteredTlf(v)))
+                    .field(RegistryText.date(registry.versionEffectiveFrom(v)))
+                    .field(RegistryText.date(registry.versionEffectiveTo(v)))
                     .endRecord();
             }
         }
@@ -290,28 +289,29 @@ public final class RegistryCsv
     {
         try (CsvWriter csv = CsvWriter.create(file))
         {
-            csv.field("gsp_group").field("season").field("tlf").endRecord();
-            for (int g = 0; g < GspGroup.COUNT; g++)
+            csv.field("gsp_group").field("season").field("tlf").field("effective_from").field("effective_to")
+                .endRecord();
+            for (int e = 0; e < registry.seasonalTlfCount(); e++)
             {
-                for (int s = 0; s < Season.COUNT; s++)
-                {
-                    final double tlf = registry.seasonalTlf(g, s);
-                    if (!Double.isNaN(tlf))
-                    {
-                        csv.field(GspGroup.id(g)).field(Season.name(s)).field(tlfText(tlf)).endRecord();
-                    }
-                }
+                csv.field(GspGroup.id(registry.seasonalTlfGspGroup(e)))
+                    .field(Season.name(registry.seasonalTlfSeason(e)))
+                    .field(RegistryText.tlf(registry.seasonalTlfValue(e)))
+                    .field(RegistryText.date(registry.seasonalTlfEffectiveFrom(e)))
+                    .field(RegistryText.date(registry.seasonalTlfEffectiveTo(e)))
+                    .endRecord();
             }
         }
     }
 
-    private static String tlfText(final double tlf)
+    /**
+     * Reads one file's records into a builder, once the file is open.
+     */
+    @FunctionalInterface
+    private interface TableReader
     {
-        return Double.isNaN(tlf) ? "" : BigDecimal.valueOf(tlf).stripTrailingZeros().toPlainString();
-    }
-
-    private static String dateText(final long epochDay, final long open)
-    {
-        return open == epochDay ? "" : LocalDate.ofEpochDay(epochDay).toString();
+        /**
+         * @return false when a required column is missing.
+         */
+        boolean read(CsvReader csv, RegistryBuilder builder, List<InputProblem> problems);
     }
 }

@@ -3,7 +3,8 @@ package io.gbsettle.core.registry;
 /**
  * One Settlement Day's view of every BM Unit's registration: struct-of-arrays indexed by BM Unit index, sized once
  * to the registry's BM Unit count and refilled by {@link MarketRegistry#fillDay(long, BmUnitDay)} without
- * allocating. The hot path reads it instead of resolving effective dates and seasonal TLFs per period.
+ * allocating. The hot path reads it instead of resolving effective dates and seasonal TLFs per period. It also
+ * holds each zone's TLF for the day ({@link #zoneTlf(int)}), which the fill computes once per zone.
  *
  * <p>For a BM Unit that has no registration version covering the day, {@link #active(int)} is false and the other
  * fields hold their missing values: lead party, trading unit and version -1, GSP Group {@link GspGroup#NONE},
@@ -26,6 +27,7 @@ public final class BmUnitDay
     final boolean[] interconnector;
     final int[] gspGroup;
     final double[] tlf;
+    final double[] zoneTlf = new double[GspGroup.COUNT];
     long epochDay = NOT_FILLED;
 
     /**
@@ -136,8 +138,9 @@ public final class BmUnitDay
     }
 
     /**
-     * The Transmission Loss Factor resolved for the day: the BM Unit's own TLF when registered, else its zone's
-     * seasonal TLF, else 0; always 0 for an interconnector or an inactive BM Unit.
+     * The Transmission Loss Factor resolved for the day (see {@link MarketRegistry}): 0 before
+     * {@link MarketRegistry#ZONAL_TLF_START}; else the BM Unit's own TLF when registered, else its zone's seasonal
+     * TLF in force on the day, else 0; always 0 for an interconnector or an inactive BM Unit.
      *
      * @param bmUnit BM Unit index.
      * @return the TLF.
@@ -145,5 +148,17 @@ public final class BmUnitDay
     public double tlf(final int bmUnit)
     {
         return tlf[bmUnit];
+    }
+
+    /**
+     * A zone's TLF for the day, for BM Units without one of their own: 0 before
+     * {@link MarketRegistry#ZONAL_TLF_START}, else the seasonal TLF in force on the day, else 0.
+     *
+     * @param gspGroup GSP Group (TLF zone) index.
+     * @return the TLF.
+     */
+    public double zoneTlf(final int gspGroup)
+    {
+        return zoneTlf[gspGroup];
     }
 }

@@ -70,16 +70,18 @@ public final class GspGroup
     }
 
     /**
-     * Looks a GSP Group up by id (exact, case-sensitive). Load time only: the hot path works with indices.
+     * Looks a GSP Group up by id, ignoring case like the other codes of the registry files (P/C, Y/N, seasons):
+     * {@code _c} is {@code _C}. The canonical id, as {@link #id(int)} returns and files are written with, is upper
+     * case. Load time only: the hot path works with indices.
      *
-     * @param id the id, for example {@code _C}.
+     * @param id the id, for example {@code _C}; may be null.
      * @return its index, or {@link #NONE} when it is not a GSP Group id.
      */
     public static int index(final String id)
     {
         for (int i = 0; i < COUNT; i++)
         {
-            if (IDS[i].equals(id))
+            if (IDS[i].equalsIgnoreCase(id))
             {
                 return i;
             }

@@ -2,19 +2,36 @@ package io.gbsettle.core.registry;
 
 import java.util.Arrays;
 
+import io.gbsettle.core.time.EpochDays;
 import org.agrona.collections.Object2IntHashMap;
 
 /**
  * The market registry: Parties, their Energy Accounts, Trading Units and BM Units with their effective-dated
- * registration versions, plus the seasonal TLF of each GSP Group. Immutable once built by {@link RegistryBuilder}
- * (directly, from CSV files via {@code io.gbsettle.core.files.RegistryCsv}, or by {@link SyntheticRegistry}).
+ * registration versions, plus the effective-dated seasonal TLFs of each GSP Group. Immutable once built by
+ * {@link RegistryBuilder} (directly, from CSV files via {@code io.gbsettle.core.files.RegistryCsv}, or by
+ * {@link SyntheticRegistry}).
  *
  * <pre>
  *   party p ──(2 accounts: 2p = Production, 2p+1 = Consumption, see EnergyAccount)
  *   BM Unit i ──(versions firstVersion(i) .. versionLimit(i)-1, sorted by effective_from, never overlapping)
  *       version v: lead party, P/C, trading unit, GSP Group (= TLF zone), registered TLF, effective from/to
- *   seasonal TLF[gspGroup][season]   used by versions whose own TLF is blank
+ *   seasonal TLF entry e ──(sorted by GSP Group, season, effective_from; one zone and season never overlapping)
+ *       zone, season, TLF, effective from/to   (TLFs are re-determined every BSC year)
  * </pre>
+ *
+ * <p><b>TLF resolution</b> for a version on a Settlement Day ({@link #versionTlfOn(int, long)},
+ * {@link #fillDay(long, BmUnitDay)}):
+ * <ol>
+ *   <li>0 for an interconnector BM Unit, whose TLM is 1 whatever its TLF. [V] (IPG §3 "TLMs")</li>
+ *   <li>0 before {@link #ZONAL_TLF_START}: until P350, TLF was 0 for every BM Unit. [V]</li>
+ *   <li>the version's own registered TLF, when it has one. <b>[I] choice</b>: since P350 a BM Unit's TLF is its
+ *       zone's seasonal TLF, so a real post-P350 registry leaves the {@code tlf} column of {@code bm_units.csv}
+ *       blank; the column exists so that a day bundle (or a test) can pin a unit's TLF, for example to reproduce
+ *       a published calculation, and a value given explicitly wins over the table.</li>
+ *   <li>else its zone's seasonal TLF in force on the day (the {@code tlf.csv} entry for the zone and the day's
+ *       {@link Season} whose effective dates cover the day). [V] zonal and seasonal since P350 (IPG §3)</li>
+ *   <li>else 0 (no GSP Group, or no entry covers the day). [I]</li>
+ * </ol>
  *
  * <p>Every identifier is interned once, at build time, to a dense {@code int} index in the order it first appears
  * (parties and BM Units in the order added; trading units in the order of BM Unit index, then version date). The
@@ -46,7 +63,8 @@ public final class MarketRegistry
     public static final long OPEN_END = Long.MAX_VALUE;
 
     /**
-     * Missing value of a TLF: a version registered without its own TLF, or a zone and season without a seasonal one.
+     * Missing value of a TLF: a version registered without its own TLF, or a zone and season with no seasonal TLF in
+     * force on a day.
      */
     public static final double NO_TLF = Double.NaN;
 
@@ -59,6 +77,15 @@ public final class MarketRegistry
      * Highest TLF accepted. [I] see {@link #MIN_TLF}.
      */
     public static final double MAX_TLF = 0.5;
+
+    /**
+     * First Settlement Day of zonal TLFs, 1 April 2018 (P350), as an epoch day. Before it TLF was 0 for every BM
+     * Unit, whatever the registry says; from it TLF is zonal (by GSP Group) and seasonal. [V] elexon.co.uk
+     * transmission-losses page; BSC Section T modification history (P350, 1 Apr 2018).
+     */
+    public static final long ZONAL_TLF_START = EpochDays.of(2018, 4, 1);
+
+    private static final int TLF_SLOTS = GspGroup.COUNT * Season.COUNT;
 
     private final String[] partyIds;
     private final String[] partyNames;
@@ -74,7 +101,12 @@ public final class MarketRegistry
     private final int[] versionTradingUnit;
     private final int[] versionGspGroup;
     private final double[] versionTlf;
-    private final double[] seasonalTlf;
+    private final int[] tlfGspGroup;
+    private final int[] tlfSeason;
+    private final long[] tlfFrom;
+    private final long[] tlfTo;
+    private final double[] tlfValue;
+    private final int[] tlfSlotStart;
     private final Object2IntHashMap<String> partyIndexById;
     private final Object2IntHashMap<String> tradingUnitIndexById;
     private final Object2IntHashMap<String> bmUnitIndexById;
@@ -94,7 +126,11 @@ public final class MarketRegistry
         final int[] versionTradingUnit,
         final int[] versionGspGroup,
         final double[] versionTlf,
-        final double[] seasonalTlf)
+        final int[] tlfGspGroup,
+        final int[] tlfSeason,
+        final long[] tlfFrom,
+        final long[] tlfTo,
+        final double[] tlfValue)
     {
         this.partyIds = partyIds;
         this.partyNames = partyNames;
@@ -110,7 +146,12 @@ public final class MarketRegistry
         this.versionTradingUnit = versionTradingUnit;
         this.versionGspGroup = versionGspGroup;
         this.versionTlf = versionTlf;
-        this.seasonalTlf = seasonalTlf;
+        this.tlfGspGroup = tlfGspGroup;
+        this.tlfSeason = tlfSeason;
+        this.tlfFrom = tlfFrom;
+        this.tlfTo = tlfTo;
+        this.tlfValue = tlfValue;
+        this.tlfSlotStart = slotStarts(tlfGspGroup, tlfSeason);
         this.partyIndexById = intern(partyIds);
         this.tradingUnitIndexById = intern(tradingUnitIds);
         this.bmUnitIndexById = intern(bmUnitIds);
@@ -350,10 +391,10 @@ public final class MarketRegistry
     }
 
     /**
-     * The TLF registered on the version itself, as given (before any seasonal or interconnector rule).
+     * The TLF registered on the version itself, as given (before any zonal, P350 or interconnector rule).
      *
      * @param version version index.
-     * @return the TLF, or {@link #NO_TLF} when the version has none and the seasonal table applies.
+     * @return the TLF, or {@link #NO_TLF} when the version has none and its zone's seasonal TLF applies.
      */
     public double versionRegisteredTlf(final int version)
     {
@@ -361,46 +402,137 @@ public final class MarketRegistry
     }
 
     /**
-     * The TLF that applies to a version in a season: 0 for an interconnector (its TLM is 1 whatever its TLF); else
-     * the version's registered TLF; else its zone's seasonal TLF; else 0.
+     * The TLF that applies to a version on a day, by the rules in the class comment: 0 for an interconnector or
+     * before {@link #ZONAL_TLF_START}; else the version's registered TLF; else its zone's seasonal TLF in force on
+     * the day; else 0. Allocation-free; O(log entries of one zone and season).
      *
-     * @param version version index.
-     * @param season  {@link Season} index.
+     * @param version  version index.
+     * @param epochDay the Settlement Day, as days since 1970-01-01.
      * @return the TLF.
      */
-    public double versionTlf(final int version, final int season)
+    public double versionTlfOn(final int version, final long epochDay)
     {
-        if (interconnector[versionBmUnit[version]])
-        {
-            return 0.0;
-        }
-        final double registered = versionTlf[version];
-        if (!Double.isNaN(registered))
-        {
-            return registered;
-        }
         final int zone = versionGspGroup[version];
-        if (GspGroup.NONE != zone)
-        {
-            final double seasonal = seasonalTlf[zone * Season.COUNT + season];
-            if (!Double.isNaN(seasonal))
-            {
-                return seasonal;
-            }
-        }
-        return 0.0;
+        return resolveTlf(version, epochDay, GspGroup.NONE == zone ? 0.0 : zoneTlfOn(zone, epochDay));
     }
 
     /**
-     * The seasonal TLF of a zone, as given in {@code tlf.csv}.
+     * The TLF of a zone on a day, for a BM Unit without one of its own: 0 before {@link #ZONAL_TLF_START}; else the
+     * seasonal TLF in force on the day for the day's season; else 0. Allocation-free.
+     *
+     * @param gspGroup GSP Group (TLF zone) index.
+     * @param epochDay the Settlement Day, as days since 1970-01-01.
+     * @return the TLF.
+     */
+    public double zoneTlfOn(final int gspGroup, final long epochDay)
+    {
+        if (epochDay < ZONAL_TLF_START)
+        {
+            return 0.0;
+        }
+        final int entry = seasonalTlfAt(gspGroup, Season.ofEpochDay(epochDay), epochDay);
+        return NO_INDEX == entry ? 0.0 : tlfValue[entry];
+    }
+
+    /**
+     * The seasonal TLF given for a zone and season that is in force on a day, as given in {@code tlf.csv} (no P350
+     * rule applied). The day need not fall in the season: {@code seasonalTlf(zone, Season.WINTER, day)} is the
+     * winter TLF of the BSC year that {@code day} is in.
      *
      * @param gspGroup GSP Group (TLF zone) index.
      * @param season   {@link Season} index.
-     * @return the TLF, or {@link #NO_TLF} when none was given.
+     * @param epochDay the day, as days since 1970-01-01.
+     * @return the TLF, or {@link #NO_TLF} when no entry for the zone and season covers the day.
      */
-    public double seasonalTlf(final int gspGroup, final int season)
+    public double seasonalTlf(final int gspGroup, final int season, final long epochDay)
     {
-        return seasonalTlf[gspGroup * Season.COUNT + season];
+        final int entry = seasonalTlfAt(gspGroup, season, epochDay);
+        return NO_INDEX == entry ? NO_TLF : tlfValue[entry];
+    }
+
+    /**
+     * The seasonal TLF entry of a zone and season in force on a day. Allocation-free: a binary search of that zone
+     * and season's entries (one a BSC year).
+     *
+     * @param gspGroup GSP Group (TLF zone) index.
+     * @param season   {@link Season} index.
+     * @param epochDay the day, as days since 1970-01-01.
+     * @return the entry index, or {@link #NO_INDEX} when none covers the day.
+     */
+    public int seasonalTlfAt(final int gspGroup, final int season, final long epochDay)
+    {
+        final int slot = gspGroup * Season.COUNT + season;
+        int low = tlfSlotStart[slot];
+        int high = tlfSlotStart[slot + 1] - 1;
+        int latestStarted = NO_INDEX;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (tlfFrom[mid] <= epochDay)
+            {
+                latestStarted = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return NO_INDEX != latestStarted && epochDay <= tlfTo[latestStarted] ? latestStarted : NO_INDEX;
+    }
+
+    /**
+     * @return how many seasonal TLF entries there are; entry indices are {@code 0 .. seasonalTlfCount() - 1},
+     * sorted by GSP Group, then season, then effective date.
+     */
+    public int seasonalTlfCount()
+    {
+        return tlfValue.length;
+    }
+
+    /**
+     * @param entry seasonal TLF entry index.
+     * @return its GSP Group (TLF zone) index.
+     */
+    public int seasonalTlfGspGroup(final int entry)
+    {
+        return tlfGspGroup[entry];
+    }
+
+    /**
+     * @param entry seasonal TLF entry index.
+     * @return its {@link Season} index.
+     */
+    public int seasonalTlfSeason(final int entry)
+    {
+        return tlfSeason[entry];
+    }
+
+    /**
+     * @param entry seasonal TLF entry index.
+     * @return the first day it is in force (inclusive), or {@link #OPEN_START}.
+     */
+    public long seasonalTlfEffectiveFrom(final int entry)
+    {
+        return tlfFrom[entry];
+    }
+
+    /**
+     * @param entry seasonal TLF entry index.
+     * @return the last day it is in force (inclusive), or {@link #OPEN_END}.
+     */
+    public long seasonalTlfEffectiveTo(final int entry)
+    {
+        return tlfTo[entry];
+    }
+
+    /**
+     * @param entry seasonal TLF entry index.
+     * @return its TLF.
+     */
+    public double seasonalTlfValue(final int entry)
+    {
+        return tlfValue[entry];
     }
 
     /**
@@ -416,7 +548,8 @@ public final class MarketRegistry
 
     /**
      * Fills a view with every BM Unit's registration on one day: the version in force and the TLF resolved for the
-     * day's season. Allocation-free; O(BM Units + versions).
+     * day (see the class comment). Allocation-free; O(BM Units + versions + zones × log TLF entries): each zone's
+     * TLF for the day is looked up once, into the view, and each BM Unit then reads its zone's.
      *
      * @param epochDay the Settlement Day, as days since 1970-01-01.
      * @param view     a view sized for this registry, from {@link #newDayView()}.
@@ -430,7 +563,10 @@ public final class MarketRegistry
             throw new IllegalArgumentException(
                 "view holds " + view.active.length + " BM Units but the registry has " + count);
         }
-        final int season = Season.ofEpochDay(epochDay);
+        for (int zone = 0; zone < GspGroup.COUNT; zone++)
+        {
+            view.zoneTlf[zone] = zoneTlfOn(zone, epochDay);
+        }
         for (int i = 0; i < count; i++)
         {
             final int v = versionAt(i, epochDay);
@@ -451,15 +587,17 @@ public final class MarketRegistry
                 view.leadParty[i] = versionLeadParty[v];
                 view.production[i] = versionProduction[v];
                 view.tradingUnit[i] = versionTradingUnit[v];
-                view.gspGroup[i] = versionGspGroup[v];
-                view.tlf[i] = versionTlf(v, season);
+                final int zone = versionGspGroup[v];
+                view.gspGroup[i] = zone;
+                view.tlf[i] = resolveTlf(v, epochDay, GspGroup.NONE == zone ? 0.0 : view.zoneTlf[zone]);
             }
         }
         view.epochDay = epochDay;
     }
 
     /**
-     * Content equality: same parties, trading units, BM Units, versions and seasonal TLFs, at the same indices.
+     * Content equality: same parties, trading units, BM Units, versions and seasonal TLF entries, at the same
+     * indices.
      *
      * @param other another object.
      * @return whether it is a registry with the same content.
@@ -490,7 +628,11 @@ public final class MarketRegistry
             Arrays.equals(versionTradingUnit, that.versionTradingUnit) &&
             Arrays.equals(versionGspGroup, that.versionGspGroup) &&
             Arrays.equals(versionTlf, that.versionTlf) &&
-            Arrays.equals(seasonalTlf, that.seasonalTlf);
+            Arrays.equals(tlfGspGroup, that.tlfGspGroup) &&
+            Arrays.equals(tlfSeason, that.tlfSeason) &&
+            Arrays.equals(tlfFrom, that.tlfFrom) &&
+            Arrays.equals(tlfTo, that.tlfTo) &&
+            Arrays.equals(tlfValue, that.tlfValue);
     }
 
     @Override
@@ -500,7 +642,8 @@ public final class MarketRegistry
         result = 31 * result + Arrays.hashCode(bmUnitIds);
         result = 31 * result + Arrays.hashCode(versionFrom);
         result = 31 * result + Arrays.hashCode(versionLeadParty);
-        return 31 * result + Arrays.hashCode(seasonalTlf);
+        result = 31 * result + Arrays.hashCode(tlfFrom);
+        return 31 * result + Arrays.hashCode(tlfValue);
     }
 
     @Override
@@ -509,7 +652,38 @@ public final class MarketRegistry
         return "MarketRegistry{parties=" + partyIds.length +
             ", tradingUnits=" + tradingUnitIds.length +
             ", bmUnits=" + bmUnitIds.length +
-            ", versions=" + versionBmUnit.length + '}';
+            ", versions=" + versionBmUnit.length +
+            ", seasonalTlfs=" + tlfValue.length + '}';
+    }
+
+    /**
+     * The one TLF rule, given the zone's TLF for the day (0 when none): see the class comment.
+     */
+    private double resolveTlf(final int version, final long epochDay, final double zoneTlf)
+    {
+        if (interconnector[versionBmUnit[version]] || epochDay < ZONAL_TLF_START)
+        {
+            return 0.0;
+        }
+        final double registered = versionTlf[version];
+        return Double.isNaN(registered) ? zoneTlf : registered;
+    }
+
+    /**
+     * Where each zone-and-season slot's entries start, for entries sorted by zone then season; one past the end last.
+     */
+    private static int[] slotStarts(final int[] gspGroup, final int[] season)
+    {
+        final int[] starts = new int[TLF_SLOTS + 1];
+        for (int e = 0; e < gspGroup.length; e++)
+        {
+            starts[gspGroup[e] * Season.COUNT + season[e] + 1]++;
+        }
+        for (int slot = 0; slot < TLF_SLOTS; slot++)
+        {
+            starts[slot + 1] += starts[slot];
+        }
+        return starts;
     }
 
     private static Object2IntHashMap<String> intern(final String[] ids)

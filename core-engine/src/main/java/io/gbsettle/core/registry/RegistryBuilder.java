@@ -1,12 +1,11 @@
 package io.gbsettle.core.registry;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
@@ -27,13 +26,18 @@ import static io.gbsettle.core.registry.MarketRegistry.OPEN_START;
  * <ul>
  *   <li>parties: non-blank id, unique; non-blank name;</li>
  *   <li>BM Unit versions: non-blank BM Unit id, lead party id and trading unit id; the lead party exists; a GSP
- *       Group id from {@link GspGroup} (blank allowed for an interconnector only); TLF blank ({@link
+ *       Group id from {@link GspGroup} (any case; blank allowed for an interconnector only); TLF blank ({@link
  *       MarketRegistry#NO_TLF}) or within [{@link MarketRegistry#MIN_TLF}, {@link MarketRegistry#MAX_TLF}];
  *       effective_from not after effective_to; the versions of one BM Unit do not overlap and agree on the
  *       interconnector flag ([I] the flag is a property of the BM Unit, not of a version: an interconnector BM Unit
  *       never becomes another kind);</li>
- *   <li>seasonal TLFs: a known GSP Group and season, a TLF in range, at most one per zone and season.</li>
+ *   <li>seasonal TLFs: a known GSP Group (any case) and season, a TLF in range, effective_from not after
+ *       effective_to; the entries of one zone and season do not overlap (TLFs are re-determined every BSC year, so
+ *       a zone and season has one entry a year, each effective for that year).</li>
  * </ul>
+ *
+ * <p>Effective dates are inclusive epoch days, {@link MarketRegistry#OPEN_START} / {@link MarketRegistry#OPEN_END}
+ * for an open end, the same for BM Unit versions and seasonal TLFs.
  *
  * <p>Order does not matter: a BM Unit version may name a party added later. Every record carries a line number for
  * its problems; the methods without one number records as if written to a CSV file with a header line (the first
@@ -55,6 +59,7 @@ public final class RegistryBuilder
     private static final String EFFECTIVE_FROM = "effective_from";
     private static final String EFFECTIVE_TO = "effective_to";
     private static final String TLF_RANGE_REASON = "TLF outside the sane range [" + MIN_TLF + ", " + MAX_TLF + "]";
+    private static final int TLF_SLOTS = GspGroup.COUNT * Season.COUNT;
 
     private final ArrayList<PartyRecord> parties = new ArrayList<>();
     private final ArrayList<VersionRecord> versions = new ArrayList<>();
@@ -191,7 +196,7 @@ public final class RegistryBuilder
     }
 
     /**
-     * Adds a zone's seasonal TLF, numbered as the next line of {@code tlf}.
+     * Adds a zone's seasonal TLF in force on every day, numbered as the next line of {@code tlf}.
      *
      * @param gspGroupId GSP Group (TLF zone) id such as {@code _N}.
      * @param season     {@link Season} index.
@@ -200,11 +205,28 @@ public final class RegistryBuilder
      */
     public RegistryBuilder seasonalTlf(final String gspGroupId, final int season, final double tlf)
     {
-        return seasonalTlf(tlfs.size() + 2, gspGroupId, season, tlf);
+        return seasonalTlf(tlfs.size() + 2, gspGroupId, season, tlf, OPEN_START, OPEN_END);
     }
 
     /**
-     * Adds a zone's seasonal TLF read from a given line.
+     * Adds a zone's seasonal TLF for a date range (typically one BSC year), numbered as the next line of
+     * {@code tlf}.
+     *
+     * @param gspGroupId    GSP Group (TLF zone) id such as {@code _N}.
+     * @param season        {@link Season} index.
+     * @param tlf           the TLF.
+     * @param effectiveFrom first day in force (inclusive, epoch day), or {@link MarketRegistry#OPEN_START}.
+     * @param effectiveTo   last day in force (inclusive, epoch day), or {@link MarketRegistry#OPEN_END}.
+     * @return this builder.
+     */
+    public RegistryBuilder seasonalTlf(
+        final String gspGroupId, final int season, final double tlf, final long effectiveFrom, final long effectiveTo)
+    {
+        return seasonalTlf(tlfs.size() + 2, gspGroupId, season, tlf, effectiveFrom, effectiveTo);
+    }
+
+    /**
+     * Adds a zone's seasonal TLF in force on every day, read from a given line.
      *
      * @param line       where problems with this record are reported.
      * @param gspGroupId GSP Group (TLF zone) id such as {@code _N}.
@@ -214,7 +236,30 @@ public final class RegistryBuilder
      */
     public RegistryBuilder seasonalTlf(final int line, final String gspGroupId, final int season, final double tlf)
     {
-        tlfs.add(new TlfRecord(line, Objects.requireNonNull(gspGroupId), season, tlf == 0.0 ? 0.0 : tlf));
+        return seasonalTlf(line, gspGroupId, season, tlf, OPEN_START, OPEN_END);
+    }
+
+    /**
+     * Adds a zone's seasonal TLF for a date range, read from a given line.
+     *
+     * @param line          where problems with this record are reported.
+     * @param gspGroupId    GSP Group (TLF zone) id such as {@code _N}.
+     * @param season        {@link Season} index.
+     * @param tlf           the TLF.
+     * @param effectiveFrom first day in force (inclusive, epoch day), or {@link MarketRegistry#OPEN_START}.
+     * @param effectiveTo   last day in force (inclusive, epoch day), or {@link MarketRegistry#OPEN_END}.
+     * @return this builder.
+     */
+    public RegistryBuilder seasonalTlf(
+        final int line,
+        final String gspGroupId,
+        final int season,
+        final double tlf,
+        final long effectiveFrom,
+        final long effectiveTo)
+    {
+        tlfs.add(new TlfRecord(
+            line, Objects.requireNonNull(gspGroupId), season, tlf == 0.0 ? 0.0 : tlf, effectiveFrom, effectiveTo));
         return this;
     }
 
@@ -252,7 +297,7 @@ public final class RegistryBuilder
         final Object2IntHashMap<String> partyIndex = new Object2IntHashMap<>(NO_INDEX);
         final IntArrayList partyLines = new IntArrayList();
         final String[] partyIds = checkParties(problems, partyIndex, partyLines);
-        final double[] seasonalTlf = checkSeasonalTlfs(problems);
+        final List<List<TlfRecord>> tlfsBySlot = checkSeasonalTlfs(problems);
 
         final Object2IntHashMap<String> bmUnitIndex = new Object2IntHashMap<>(NO_INDEX);
         final List<List<VersionRecord>> byUnit = new ArrayList<>();
@@ -273,18 +318,15 @@ public final class RegistryBuilder
         }
         for (final List<VersionRecord> unitVersions : byUnit)
         {
-            unitVersions.sort(Comparator.comparingLong(VersionRecord::effectiveFrom)
-                .thenComparingInt(VersionRecord::line));
             checkUnitVersions(problems, unitVersions);
         }
 
-        problems.sort(Comparator.comparingInt((final InputProblem p) -> RegistryTable.reportOrder(p.source()))
-            .thenComparingInt(InputProblem::line));
+        problems.sort(RegistryTable.PROBLEM_ORDER);
         if (!problems.isEmpty())
         {
             return null;
         }
-        return assembleRegistry(partyIds, partyIndex, byUnit, seasonalTlf);
+        return assembleRegistry(partyIds, partyIndex, byUnit, tlfsBySlot);
     }
 
     private String[] checkParties(
@@ -322,55 +364,60 @@ public final class RegistryBuilder
         return ids.toArray(new String[0]);
     }
 
-    private double[] checkSeasonalTlfs(final List<InputProblem> problems)
+    /**
+     * @return the valid entries by zone-and-season slot, each slot sorted by effective date.
+     */
+    private List<List<TlfRecord>> checkSeasonalTlfs(final List<InputProblem> problems)
     {
-        final double[] table = new double[GspGroup.COUNT * Season.COUNT];
-        final int[] lines = new int[table.length];
-        Arrays.fill(table, MarketRegistry.NO_TLF);
+        final List<List<TlfRecord>> bySlot = new ArrayList<>(TLF_SLOTS);
+        for (int slot = 0; slot < TLF_SLOTS; slot++)
+        {
+            bySlot.add(new ArrayList<>());
+        }
         for (final TlfRecord record : tlfs)
         {
-            boolean valid = true;
-            final int zone = GspGroup.index(record.gspGroupId);
-            if (GspGroup.NONE == zone)
+            if (checkSeasonalTlf(problems, record))
             {
-                valid = false;
-                problems.add(problem(RegistryTable.TLF, record.line, GSP_GROUP, record.gspGroupId,
-                    record.gspGroupId.isBlank() ? "empty GSP group" : unknownGspGroupReason()));
-            }
-            if (record.season < 0 || record.season >= Season.COUNT)
-            {
-                valid = false;
-                problems.add(problem(RegistryTable.TLF, record.line, SEASON, Integer.toString(record.season),
-                    "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
-            }
-            if (Double.isNaN(record.tlf))
-            {
-                valid = false;
-                problems.add(problem(RegistryTable.TLF, record.line, TLF, "", "empty TLF"));
-            }
-            else if (!inTlfRange(record.tlf))
-            {
-                valid = false;
-                problems.add(problem(RegistryTable.TLF, record.line, TLF, tlfText(record.tlf),
-                    TLF_RANGE_REASON));
-            }
-            if (valid)
-            {
-                final int slot = zone * Season.COUNT + record.season;
-                if (0 != lines[slot])
-                {
-                    problems.add(problem(RegistryTable.TLF, record.line, GSP_GROUP, record.gspGroupId,
-                        "duplicate TLF for " + record.gspGroupId + ' ' + Season.name(record.season) +
-                        "; first given on line " + lines[slot]));
-                }
-                else
-                {
-                    table[slot] = record.tlf;
-                    lines[slot] = record.line;
-                }
+                bySlot.get(GspGroup.index(record.gspGroupId) * Season.COUNT + record.season).add(record);
             }
         }
-        return table;
+        for (final List<TlfRecord> slot : bySlot)
+        {
+            sortAndCheckOverlaps(slot, (final TlfRecord reported, final TlfRecord other) ->
+                problems.add(problem(RegistryTable.TLF, reported.line, GSP_GROUP, reported.gspGroupId,
+                    "effective dates " + rangeText(reported) + " overlap the " + slotText(other) + " TLF on line " +
+                    other.line + " (" + rangeText(other) + ")")));
+        }
+        return bySlot;
+    }
+
+    private static boolean checkSeasonalTlf(final List<InputProblem> problems, final TlfRecord record)
+    {
+        boolean valid = true;
+        if (GspGroup.NONE == GspGroup.index(record.gspGroupId))
+        {
+            valid = false;
+            problems.add(problem(RegistryTable.TLF, record.line, GSP_GROUP, record.gspGroupId,
+                record.gspGroupId.isBlank() ? "empty GSP group" : unknownGspGroupReason()));
+        }
+        if (record.season < 0 || record.season >= Season.COUNT)
+        {
+            valid = false;
+            problems.add(problem(RegistryTable.TLF, record.line, SEASON, Integer.toString(record.season),
+                "unknown season; expected WINTER, SPRING, SUMMER or AUTUMN"));
+        }
+        if (Double.isNaN(record.tlf))
+        {
+            valid = false;
+            problems.add(problem(RegistryTable.TLF, record.line, TLF, "", "empty TLF"));
+        }
+        else if (!inTlfRange(record.tlf))
+        {
+            valid = false;
+            problems.add(problem(RegistryTable.TLF, record.line, TLF, RegistryText.tlf(record.tlf),
+                TLF_RANGE_REASON));
+        }
+        return checkDates(problems, RegistryTable.TLF, record) && valid;
     }
 
     private static boolean checkVersion(
@@ -414,52 +461,49 @@ public final class RegistryBuilder
         }
         if (!Double.isNaN(version.tlf) && !inTlfRange(version.tlf))
         {
-            problems.add(problem(RegistryTable.BM_UNITS, line, TLF, tlfText(version.tlf), TLF_RANGE_REASON));
+            problems.add(problem(RegistryTable.BM_UNITS, line, TLF, RegistryText.tlf(version.tlf),
+                TLF_RANGE_REASON));
         }
-        final boolean fromIsDate = isDate(version.effectiveFrom, OPEN_START);
-        final boolean toIsDate = isDate(version.effectiveTo, OPEN_END);
+        return checkDates(problems, RegistryTable.BM_UNITS, version) && valid;
+    }
+
+    /**
+     * Each end a calendar day or open, and the range not inverted; problems against {@code effective_from} /
+     * {@code effective_to}.
+     */
+    private static boolean checkDates(final List<InputProblem> problems, final RegistryTable table, final Dated record)
+    {
+        final long from = record.effectiveFrom();
+        final long to = record.effectiveTo();
+        final boolean fromIsDate = isDate(from, OPEN_START);
+        final boolean toIsDate = isDate(to, OPEN_END);
         if (!fromIsDate)
         {
-            valid = false;
-            problems.add(problem(RegistryTable.BM_UNITS, line, EFFECTIVE_FROM,
-                Long.toString(version.effectiveFrom), "epoch day outside the calendar"));
+            problems.add(problem(table, record.line(), EFFECTIVE_FROM, Long.toString(from),
+                "epoch day outside the calendar"));
         }
         if (!toIsDate)
         {
-            valid = false;
-            problems.add(problem(RegistryTable.BM_UNITS, line, EFFECTIVE_TO,
-                Long.toString(version.effectiveTo), "epoch day outside the calendar"));
+            problems.add(problem(table, record.line(), EFFECTIVE_TO, Long.toString(to),
+                "epoch day outside the calendar"));
         }
-        if (fromIsDate && toIsDate && version.effectiveFrom > version.effectiveTo)
+        if (fromIsDate && toIsDate && from > to)
         {
-            valid = false;
-            problems.add(problem(RegistryTable.BM_UNITS, line, EFFECTIVE_TO, dateText(version.effectiveTo),
-                "effective_to is before effective_from " + dateText(version.effectiveFrom)));
+            problems.add(problem(table, record.line(), EFFECTIVE_TO, RegistryText.date(to),
+                "effective_to is before effective_from " + RegistryText.date(from)));
+            return false;
         }
-        return valid;
+        return fromIsDate && toIsDate;
     }
 
-    private static void checkUnitVersions(final List<InputProblem> problems, final List<VersionRecord> sorted)
+    private static void checkUnitVersions(final List<InputProblem> problems, final List<VersionRecord> versions)
     {
-        final int count = sorted.size();
-        for (int b = 1; b < count; b++)
-        {
-            final VersionRecord later = sorted.get(b);
-            for (int a = 0; a < b; a++)
-            {
-                final VersionRecord earlier = sorted.get(a);
-                if (later.effectiveFrom <= earlier.effectiveTo)
-                {
-                    final VersionRecord reported = later.line >= earlier.line ? later : earlier;
-                    final VersionRecord other = reported == later ? earlier : later;
-                    problems.add(problem(RegistryTable.BM_UNITS, reported.line, BM_UNIT_ID,
-                        reported.bmUnitId, "effective dates " + rangeText(reported) +
-                        " overlap the version on line " + other.line + " (" + rangeText(other) + ")"));
-                }
-            }
-        }
-        final VersionRecord first = firstByLine(sorted);
-        for (final VersionRecord version : sorted)
+        sortAndCheckOverlaps(versions, (final VersionRecord reported, final VersionRecord other) ->
+            problems.add(problem(RegistryTable.BM_UNITS, reported.line, BM_UNIT_ID, reported.bmUnitId,
+                "effective dates " + rangeText(reported) + " overlap the version on line " + other.line + " (" +
+                rangeText(other) + ")")));
+        final VersionRecord first = firstByLine(versions);
+        for (final VersionRecord version : versions)
         {
             if (version.interconnector != first.interconnector)
             {
@@ -474,7 +518,7 @@ public final class RegistryBuilder
         final String[] partyIds,
         final Object2IntHashMap<String> partyIndex,
         final List<List<VersionRecord>> byUnit,
-        final double[] seasonalTlf)
+        final List<List<TlfRecord>> tlfsBySlot)
     {
         final String[] partyNames = new String[partyIds.length];
         for (final PartyRecord party : parties)
@@ -535,6 +579,30 @@ public final class RegistryBuilder
         }
         firstVersion[unitCount] = v;
 
+        int tlfCount = 0;
+        for (final List<TlfRecord> slot : tlfsBySlot)
+        {
+            tlfCount += slot.size();
+        }
+        final int[] tlfGspGroup = new int[tlfCount];
+        final int[] tlfSeason = new int[tlfCount];
+        final long[] tlfFrom = new long[tlfCount];
+        final long[] tlfTo = new long[tlfCount];
+        final double[] tlfValue = new double[tlfCount];
+        int e = 0;
+        for (final List<TlfRecord> slot : tlfsBySlot)
+        {
+            for (final TlfRecord record : slot)
+            {
+                tlfGspGroup[e] = GspGroup.index(record.gspGroupId);
+                tlfSeason[e] = record.season;
+                tlfFrom[e] = record.effectiveFrom;
+                tlfTo[e] = record.effectiveTo;
+                tlfValue[e] = record.tlf;
+                e++;
+            }
+        }
+
         return new MarketRegistry(
             partyIds,
             partyNames,
@@ -550,7 +618,11 @@ public final class RegistryBuilder
             versionTradingUnit,
             versionGspGroup,
             versionTlf,
-            seasonalTlf);
+            tlfGspGroup,
+            tlfSeason,
+            tlfFrom,
+            tlfTo,
+            tlfValue);
     }
 
     private static VersionRecord firstByLine(final List<VersionRecord> versions)
@@ -588,20 +660,49 @@ public final class RegistryBuilder
             (epochDay >= LocalDate.MIN.toEpochDay() && epochDay <= LocalDate.MAX.toEpochDay());
     }
 
-    private static String tlfText(final double tlf)
+    private static String rangeText(final Dated record)
     {
-        return Double.isFinite(tlf) ?
-            BigDecimal.valueOf(tlf).stripTrailingZeros().toPlainString() : Double.toString(tlf);
+        return RegistryText.range(record.effectiveFrom(), record.effectiveTo());
     }
 
-    private static String dateText(final long epochDay)
+    private static String slotText(final TlfRecord record)
     {
-        return OPEN_START == epochDay || OPEN_END == epochDay ? "open" : LocalDate.ofEpochDay(epochDay).toString();
+        return GspGroup.id(GspGroup.index(record.gspGroupId)) + ' ' + Season.name(record.season);
     }
 
-    private static String rangeText(final VersionRecord version)
+    /**
+     * Sorts records of one BM Unit (or one zone and season) by effective date, then line, and reports each pair
+     * whose dates overlap once, against the record on the later line.
+     */
+    private static <T extends Dated> void sortAndCheckOverlaps(final List<T> records, final BiConsumer<T, T> overlap)
     {
-        return dateText(version.effectiveFrom) + ".." + dateText(version.effectiveTo);
+        records.sort(Comparator.comparingLong(Dated::effectiveFrom).thenComparingInt(Dated::line));
+        final int count = records.size();
+        for (int b = 1; b < count; b++)
+        {
+            final T later = records.get(b);
+            for (int a = 0; a < b; a++)
+            {
+                final T earlier = records.get(a);
+                if (later.effectiveFrom() <= earlier.effectiveTo())
+                {
+                    final boolean laterIsReported = later.line() >= earlier.line();
+                    overlap.accept(laterIsReported ? later : earlier, laterIsReported ? earlier : later);
+                }
+            }
+        }
+    }
+
+    /**
+     * A record with a line and an inclusive effective date range.
+     */
+    private interface Dated
+    {
+        int line();
+
+        long effectiveFrom();
+
+        long effectiveTo();
     }
 
     private record PartyRecord(int line, String partyId, String name)
@@ -618,11 +719,12 @@ public final class RegistryBuilder
         String gspGroupId,
         double tlf,
         long effectiveFrom,
-        long effectiveTo)
+        long effectiveTo) implements Dated
     {
     }
 
-    private record TlfRecord(int line, String gspGroupId, int season, double tlf)
+    private record TlfRecord(int line, String gspGroupId, int season, double tlf, long effectiveFrom, long effectiveTo)
+        implements Dated
     {
     }
 }

@@ -1,5 +1,9 @@
 package io.gbsettle.core.registry;
 
+import java.util.Comparator;
+
+import io.gbsettle.core.input.InputProblem;
+
 /**
  * The kinds of registry record, each named as the CSV file it is loaded from, in the order problems are reported.
  */
@@ -16,9 +20,16 @@ public enum RegistryTable
     BM_UNITS("bm_units.csv"),
 
     /**
-     * Seasonal TLFs by GSP Group.
+     * Seasonal TLFs by GSP Group, effective-dated.
      */
     TLF("tlf.csv");
+
+    /**
+     * The order every registry problem list is reported in: by table ({@link #reportOrder(String)}), then line;
+     * problems on one line keep the order they were found in (list sorting is stable).
+     */
+    public static final Comparator<InputProblem> PROBLEM_ORDER =
+        Comparator.comparingInt((final InputProblem p) -> reportOrder(p.source())).thenComparingInt(InputProblem::line);
 
     private final String fileName;
 

@@ -1,5 +1,7 @@
 package io.gbsettle.core.registry;
 
+import io.gbsettle.core.time.EpochDays;
+
 /**
  * BSC Seasons, the periods for which TLFs are set: {@link #WINTER} November to February, {@link #SPRING} March and
  * April, {@link #SUMMER} May to August, {@link #AUTUMN} September and October.
@@ -68,32 +70,14 @@ public final class Season
     }
 
     /**
-     * The season a day falls in, without allocating.
+     * The season a day falls in, without allocating (the month comes from {@link EpochDays#month(long)}).
      *
      * @param epochDay days since 1970-01-01 ({@code LocalDate.toEpochDay()}).
      * @return the season index.
      */
     public static int ofEpochDay(final long epochDay)
     {
-        return ofMonth(monthOfEpochDay(epochDay));
-    }
-
-    /**
-     * The calendar month of a day in the proleptic Gregorian calendar, the same as
-     * {@code LocalDate.ofEpochDay(epochDay).getMonthValue()} but allocation-free (civil-from-days arithmetic).
-     *
-     * @param epochDay days since 1970-01-01.
-     * @return 1 (January) to 12 (December).
-     */
-    public static int monthOfEpochDay(final long epochDay)
-    {
-        final long shifted = epochDay + 719_468L;
-        final long era = Math.floorDiv(shifted, 146_097L);
-        final long dayOfEra = shifted - era * 146_097L;
-        final long yearOfEra = (dayOfEra - dayOfEra / 1_460L + dayOfEra / 36_524L - dayOfEra / 146_096L) / 365L;
-        final long dayOfYear = dayOfEra - (365L * yearOfEra + yearOfEra / 4L - yearOfEra / 100L);
-        final int monthFromMarch = (int)((5L * dayOfYear + 2L) / 153L);
-        return monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+        return ofMonth(EpochDays.month(epochDay));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.gbsettle.core.time.EpochDays;
+
 /**
  * Generates a synthetic but realistically shaped GB market registry, deterministically from a seed: the same seed
  * and size always give the same registry (and so the same CSV bytes), on any JVM. Pure: no I/O, builds through
@@ -30,8 +32,11 @@ import java.util.Set;
  *       effective-dated versions).</li>
  * </ul>
  *
- * <p>Seasonal TLFs are generated for all 14 zones, negative in the north (generation there carries more losses) and
- * positive in the south, largest in winter. All of it is synthetic: no real party, site or TLF is described.
+ * <p>Seasonal TLFs are generated for all 14 zones and every season, negative in the north (generation there carries
+ * more losses) and positive in the south, largest in winter, and re-drawn for each BSC year (1 April to 31 March):
+ * 2023/24, 2024/25 and 2025/26, each entry effective for its year, the last open-ended (in force until further
+ * notice). Before 1 April 2023 there are none, so zonal TLFs are 0 then. All of it is synthetic: no real party,
+ * site or TLF is described.
  */
 public final class SyntheticRegistry
 {
@@ -190,6 +195,21 @@ public final class SyntheticRegistry
     private static final String STATION_KINDS = "GWOBXP";
     private static final long FIRST_CHANGE_DAY = LocalDate.of(2023, 1, 1).toEpochDay();
     private static final int CHANGE_WINDOW_DAYS = 3 * 365;
+
+    /**
+     * The first BSC year with generated TLFs, by the calendar year it starts in (on 1 April).
+     */
+    private static final int FIRST_TLF_YEAR = 2023;
+
+    /**
+     * How many BSC years of TLFs are generated.
+     */
+    private static final int TLF_YEARS = 3;
+
+    /**
+     * How far a zone's TLF may drift from one BSC year to the next, either way, in units of 0.00001. Synthetic.
+     */
+    private static final int YEARLY_DRIFT = 200;
 
     private final SplitMix64 random;
     private final Size size;
@@ -391,18 +411,33 @@ public final class SyntheticRegistry
 
     private void addSeasonalTlfs()
     {
-        for (int g = 0; g < GspGroup.COUNT; g++)
+        for (int year = 0; year < TLF_YEARS; year++)
         {
-            for (int s = 0; s < Season.COUNT; s++)
+            final long from = EpochDays.of(FIRST_TLF_YEAR + year, 4, 1);
+            final long to = year == TLF_YEARS - 1 ?
+                MarketRegistry.OPEN_END : EpochDays.of(FIRST_TLF_YEAR + year + 1, 4, 1) - 1;
+            for (int g = 0; g < GspGroup.COUNT; g++)
             {
-                builder.seasonalTlf(GspGroup.id(g), s, seasonalTlf(g, s));
+                final int drift = random.nextInt(2 * YEARLY_DRIFT + 1) - YEARLY_DRIFT;
+                for (int s = 0; s < Season.COUNT; s++)
+                {
+                    builder.seasonalTlf(GspGroup.id(g), s, seasonalTlf(g, s, drift), from, to);
+                }
             }
         }
     }
 
     private double seasonalTlf(final int zone, final int season)
     {
-        final double jitter = (random.nextInt(201) - 100) * 0.00001;
+        return seasonalTlf(zone, season, 0);
+    }
+
+    /**
+     * @param drift a shift of the zone's TLF, in units of 0.00001, on top of a fresh jitter.
+     */
+    private double seasonalTlf(final int zone, final int season, final int drift)
+    {
+        final double jitter = (random.nextInt(201) - 100 + drift) * 0.00001;
         return Math.round((ZONE_TLF[zone] * SEASON_SCALE[season] + jitter) * 100_000.0) / 100_000.0;
     }
 

@@ -10,7 +10,10 @@
  *
  * <ul>
  *   <li>{@link io.gbsettle.core.registry.MarketRegistry}: parties, trading units, BM Units and their
- *       effective-dated versions (inclusive dates), seasonal TLFs by zone.</li>
+ *       effective-dated versions (inclusive dates), effective-dated seasonal TLFs by zone, and the TLF rule (0
+ *       before P350, then a unit's own TLF or its zone's).</li>
+ *   <li>{@link io.gbsettle.core.registry.RegistryText} and {@link io.gbsettle.core.registry.RegistryTable}: how
+ *       registry values are written and which file a problem belongs to, shared with the CSV loader.</li>
  *   <li>{@link io.gbsettle.core.registry.EnergyAccount}: two accounts per party, {@code 2p} Production and
  *       {@code 2p + 1} Consumption.</li>
  *   <li>{@link io.gbsettle.core.registry.GspGroup} and {@link io.gbsettle.core.registry.Season}: the 14 GSP Groups

@@ -86,12 +86,20 @@ public final class EpochDays
     }
 
     /**
+     * The month of a day. Unlike {@link #yyyymmdd(long)}, which packs the year into an {@code int}, it is right for
+     * every epoch day {@link java.time.LocalDate} accepts, years 0 and before included.
+     *
      * @param epochDay the day.
      * @return its month, 1 to 12.
      */
     public static int month(final long epochDay)
     {
-        return yyyymmdd(epochDay) / YYYYMMDD_MONTH % YYYYMMDD_MONTH;
+        final long z = epochDay + DAYS_0000_03_01_TO_EPOCH;
+        final long dayOfEra = z - Math.floorDiv(z, DAYS_PER_ERA) * DAYS_PER_ERA;
+        final long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        final long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        final long marchBasedMonth = (5 * dayOfYear + 2) / 153;
+        return (int)(marchBasedMonth < 10 ? marchBasedMonth + 3 : marchBasedMonth - 9);
     }
 
     /**

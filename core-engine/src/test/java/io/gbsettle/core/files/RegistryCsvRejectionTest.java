@@ -54,7 +54,11 @@ class RegistryCsvRejectionTest
             .replace("$UNKNOWNGSP", "unknown GSP group; expected one of " + GSP_IDS)
             .replace("$NOGSP", "empty GSP group; only an interconnector may have none")
             .replace("$TLF", "TLF outside the sane range [-0.5, 0.5]")
-            .replace("$INVERTED", "effective_to is before effective_from 2024-02-01");
+            .replace("$INVERTED", "effective_to is before effective_from 2024-02-01")
+            .replace("$BACKWARDS", "effective_to is before effective_from 2024-04-01")
+            .replace("$SAMESLOT", "effective dates open..open overlap the _A WINTER TLF on line 2 (open..open)")
+            .replace("$OVERLAP", "effective dates")
+            .replace("$LINE2", "overlap the _A WINTER TLF on line 2 (2023-04-01..2024-03-31)");
     }
 
     @ParameterizedTest(name = "{1} {2}: {3}")
@@ -148,7 +152,8 @@ class RegistryCsvRejectionTest
         _B,WINTER,      | tlf       |         | empty TLF
         _B,WINTER,x     | tlf       | x       | not a number
         _B,WINTER,0.55  | tlf       | 0.55    | $TLF
-        _A,winter,0.02  | gsp_group | _A      | duplicate TLF for _A WINTER; first given on line 2
+        _A,winter,0.02  | gsp_group | _A      | $SAMESLOT
+        _a,WINTER,0.02  | gsp_group | _a      | $SAMESLOT
         """)
     void rejectsAMalformedTlfRow(final String row, final String column, final String value, final String reason)
         throws IOException
@@ -157,6 +162,41 @@ class RegistryCsvRejectionTest
         assertEquals(
             new InputProblem(RegistryCsv.TLF_FILE, 3, column, null == value ? "" : value, reason(reason)),
             onlyProblem());
+    }
+
+    @ParameterizedTest(name = "{1} {2}: {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+        _A,WINTER,0.01,2024-03-31,2024-03-31 | gsp_group      | _A         | $OVERLAP 2024-03-31..2024-03-31 $LINE2
+        _A,WINTER,0.01,,2023-04-01           | gsp_group      | _A         | $OVERLAP open..2023-04-01 $LINE2
+        _a,winter,0.01,2023-10-01,2023-10-31 | gsp_group      | _a         | $OVERLAP 2023-10-01..2023-10-31 $LINE2
+        _B,WINTER,0.01,2024-02-30,           | effective_from | 2024-02-30 | not a date; expected YYYY-MM-DD
+        _B,WINTER,0.01,,31/03/2025           | effective_to   | 31/03/2025 | not a date; expected YYYY-MM-DD
+        _B,WINTER,0.01,2024-04-01,2024-03-31 | effective_to   | 2024-03-31 | $BACKWARDS
+        """)
+    void rejectsAMalformedDatedTlfRow(final String row, final String column, final String value, final String reason)
+        throws IOException
+    {
+        write(dir, RegistryCsv.TLF_FILE, "gsp_group,season,tlf,effective_from,effective_to\n" +
+            "_A,WINTER,0.009,2023-04-01,2024-03-31\n" + row + "\n_A,WINTER,0.011,2024-04-01,\n");
+        assertEquals(
+            new InputProblem(RegistryCsv.TLF_FILE, 3, column, value, reason(reason)),
+            onlyProblem());
+    }
+
+    @Test
+    void rejectsOverlappingTlfYearsNamingBothLines() throws IOException
+    {
+        write(dir, RegistryCsv.TLF_FILE, """
+            gsp_group,season,tlf,effective_from,effective_to
+            _N,WINTER,-0.025,2024-04-01,2025-03-31
+            _N,SUMMER,-0.015,2024-04-01,2025-03-31
+            _N,WINTER,-0.021,2023-04-01,2024-04-01
+            _N,WINTER,-0.027,2025-04-01,
+            """);
+        assertEquals(List.of(
+            "tlf.csv:4 column 'gsp_group' value '_N': effective dates 2023-04-01..2024-04-01 overlap the _N WINTER " +
+                "TLF on line 2 (2024-04-01..2025-03-31)"),
+            problems());
     }
 
     @Test

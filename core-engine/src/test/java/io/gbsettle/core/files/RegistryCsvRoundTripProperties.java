@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * Random registries built through {@link RegistryBuilder}, with awkward identifiers and names (commas, quotes,
- * line breaks, edge spaces, non-ASCII), versions added in shuffled order, survive {@link RegistryCsv} unchanged.
+ * line breaks, edge spaces, non-ASCII), GSP Group ids in either case, versions and effective-dated seasonal TLFs
+ * added in shuffled order, survive {@link RegistryCsv} unchanged.
  * Each example is a registry grown from a generated seed, so a failure names the seed that reproduces it.
  */
 class RegistryCsvRoundTripProperties
@@ -97,12 +99,14 @@ class RegistryCsvRoundTripProperties
                 final double tlf = randomTlf(random);
                 final long from = v == 0 && openStart ? MarketRegistry.OPEN_START : sorted[2 * v];
                 final long to = v == versions - 1 && openEnd ? MarketRegistry.OPEN_END : sorted[2 * v + 1] - 1;
+                final String gspId = gsp < 0 ? "" : gspId(random, gsp);
                 additions.add(() -> builder.bmUnit(unitId, leadParty, production, tradingUnit, interconnector,
-                    gsp < 0 ? "" : GspGroup.id(gsp), tlf, from, to));
+                    gspId, tlf, from, to));
             }
         }
         Collections.shuffle(additions, random);
         additions.forEach(Runnable::run);
+        final List<Runnable> tlfAdditions = new ArrayList<>();
         final Set<Integer> slots = new HashSet<>();
         for (int i = random.nextInt(21); i > 0; i--)
         {
@@ -110,10 +114,43 @@ class RegistryCsvRoundTripProperties
             final int season = random.nextInt(Season.COUNT);
             if (slots.add(gsp * Season.COUNT + season))
             {
-                builder.seasonalTlf(GspGroup.id(gsp), season, scaled(random.nextDouble() - 0.5, 6));
+                addSeasonalTlfs(random, builder, tlfAdditions, gsp, season);
             }
         }
+        Collections.shuffle(tlfAdditions, random);
+        tlfAdditions.forEach(Runnable::run);
         return builder.build();
+    }
+
+    /**
+     * One to three non-overlapping entries for a zone and season: BSC-year-like ranges, the first possibly open at
+     * the start and the last possibly open at the end, or one entry open at both ends.
+     */
+    private static void addSeasonalTlfs(
+        final Random random, final RegistryBuilder builder, final List<Runnable> additions, final int gsp,
+        final int season)
+    {
+        final int years = 1 + random.nextInt(3);
+        final long firstStart = FIRST_DAY + random.nextInt(365);
+        final boolean openStart = random.nextBoolean();
+        final boolean openEnd = random.nextBoolean();
+        for (int y = 0; y < years; y++)
+        {
+            final long from = y == 0 && openStart ? MarketRegistry.OPEN_START : firstStart + 365L * y;
+            final long to = y == years - 1 && openEnd ?
+                MarketRegistry.OPEN_END : firstStart + 365L * (y + 1) - 1 - random.nextInt(30);
+            final String gspId = gspId(random, gsp);
+            final double tlf = scaled(random.nextDouble() - 0.5, 6);
+            additions.add(() -> builder.seasonalTlf(gspId, season, tlf, from, to));
+        }
+    }
+
+    /**
+     * A GSP Group's id, sometimes in lower case: ids are case-insensitive and always written upper case.
+     */
+    private static String gspId(final Random random, final int gsp)
+    {
+        return random.nextInt(4) == 0 ? GspGroup.id(gsp).toLowerCase(Locale.ROOT) : GspGroup.id(gsp);
     }
 
     private static double randomTlf(final Random random)

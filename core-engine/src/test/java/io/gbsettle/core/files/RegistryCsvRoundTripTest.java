@@ -3,9 +3,11 @@ package io.gbsettle.core.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.registry.Season;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,35 @@ class RegistryCsvRoundTripTest
         assertTrue(Files.readString(dir.resolve(RegistryCsv.BM_UNITS_FILE)).startsWith(
             "bm_unit_id,lead_party_id,pc_status,trading_unit_id,interconnector,gsp_group,tlf,effective_from," +
             "effective_to\n"));
-        assertTrue(Files.readString(dir.resolve(RegistryCsv.TLF_FILE)).startsWith("gsp_group,season,tlf\n_A,WINTER,"));
+        assertTrue(Files.readString(dir.resolve(RegistryCsv.TLF_FILE)).startsWith(
+            "gsp_group,season,tlf,effective_from,effective_to\n_A,WINTER,"));
+    }
+
+    @Test
+    void datedSeasonalTlfsAreWrittenInZoneSeasonDateOrder() throws IOException
+    {
+        final MarketRegistry registry = MarketRegistry.builder()
+            .party("SEVG", "Severn Generation Ltd")
+            .bmUnit("T_SEVG-1", "SEVG", true, "TU_SEVG", false, "_N", MarketRegistry.NO_TLF)
+            .seasonalTlf("_N", Season.WINTER, -0.025, day(2024, 4, 1), MarketRegistry.OPEN_END)
+            .seasonalTlf("_n", Season.WINTER, -0.021, day(2023, 4, 1), day(2024, 3, 31))
+            .seasonalTlf("_N", Season.SPRING, -0.018, MarketRegistry.OPEN_START, day(2024, 3, 31))
+            .seasonalTlf("_A", Season.AUTUMN, 5e-1, MarketRegistry.OPEN_START, MarketRegistry.OPEN_END)
+            .build();
+        RegistryCsv.write(registry, dir);
+
+        assertEquals("""
+            gsp_group,season,tlf,effective_from,effective_to
+            _A,AUTUMN,0.5,,
+            _N,WINTER,-0.021,2023-04-01,2024-03-31
+            _N,WINTER,-0.025,2024-04-01,
+            _N,SPRING,-0.018,,2024-03-31
+            """, Files.readString(dir.resolve(RegistryCsv.TLF_FILE)));
+        assertEquals(registry, RegistryCsv.load(dir));
+    }
+
+    private static long day(final int year, final int month, final int dayOfMonth)
+    {
+        return LocalDate.of(year, month, dayOfMonth).toEpochDay();
     }
 }

@@ -258,4 +258,66 @@ class RegistryCsvTest
         assertEquals(0.0, day.tlf(0));
         assertTrue(day.active(0));
     }
+
+    @Test
+    void seasonalTlfsAreEffectiveDatedByBscYearAndStartOnP350() throws IOException
+    {
+        write(dir, RegistryCsv.TLF_FILE, """
+            gsp_group,season,tlf,effective_from,effective_to
+            _N,WINTER,-0.025,2024-04-01,2025-03-31
+            _N,WINTER,-0.021,2023-04-01,2024-03-31
+            _N,WINTER,-0.027,2025-04-01,
+            _A,WINTER,0.009,,
+            """);
+        final MarketRegistry dated = RegistryCsv.load(dir);
+        final BmUnitDay day = dated.newDayView();
+        final int generator = dated.bmUnitIndex("T_SEVG-2");
+        final int ownTlf = dated.bmUnitIndex("T_SEVG-1");
+        final int supplier = dated.bmUnitIndex("2__AALBN000");
+
+        assertEquals(4, dated.seasonalTlfCount());
+        assertEquals(day(2023, 4, 1), dated.seasonalTlfEffectiveFrom(1));
+        assertEquals(day(2024, 3, 31), dated.seasonalTlfEffectiveTo(1));
+        assertEquals(OPEN_END, dated.seasonalTlfEffectiveTo(3));
+        assertEquals(OPEN_START, dated.seasonalTlfEffectiveFrom(0));
+
+        final long[] days = { day(2018, 3, 31), day(2018, 4, 1), day(2023, 12, 1), day(2024, 12, 1), day(2030, 12, 1) };
+        final double[] generatorTlf = { 0.0, 0.0, -0.021, -0.025, -0.027 };
+        final double[] supplierTlf = { 0.0, 0.0, 0.009, 0.009, 0.009 };
+        for (int d = 0; d < days.length; d++)
+        {
+            dated.fillDay(days[d], day);
+            final String what = LocalDate.ofEpochDay(days[d]).toString();
+            assertEquals(generatorTlf[d], day.tlf(generator), what);
+            assertEquals(supplierTlf[d], day.tlf(supplier), what);
+            assertEquals(days[d] < MarketRegistry.ZONAL_TLF_START ? 0.0 : 0.0123, day.tlf(ownTlf), what);
+        }
+        dated.fillDay(day(2018, 4, 1), day);
+        assertEquals(0.0, day.tlf(supplier), "2018-04-01 is SPRING: no _A SPRING TLF");
+        dated.fillDay(day(2018, 11, 1), day);
+        assertEquals(0.009, day.tlf(supplier), "the open-ended _A WINTER TLF from the first zonal winter");
+    }
+
+    @Test
+    void gspGroupIdsIgnoreCaseAndAreWrittenUpperCase() throws IOException
+    {
+        write(dir, RegistryCsv.BM_UNITS_FILE, """
+            bm_unit_id,lead_party_id,pc_status,trading_unit_id,interconnector,gsp_group,tlf
+            T_SEVG-2,SEVG,P,TU_SEVG,N,_n,
+            I_IUS-FRA2,ICUS,C,TU_I_FRA2,Y,_j,
+            """);
+        write(dir, RegistryCsv.TLF_FILE, "gsp_group,season,tlf\n_n,winter,-0.021\n");
+        final MarketRegistry lower = RegistryCsv.load(dir);
+
+        assertEquals(GspGroup.index("_N"), lower.versionGspGroup(0));
+        assertEquals(GspGroup.index("_J"), lower.versionGspGroup(1));
+        assertEquals(GspGroup.index("_N"), lower.seasonalTlfGspGroup(0));
+        assertEquals(-0.021, lower.versionTlfOn(0, day(2024, 1, 15)));
+
+        final Path written = dir.resolve("written");
+        RegistryCsv.write(lower, written);
+        assertTrue(Files.readString(written.resolve(RegistryCsv.BM_UNITS_FILE)).contains(",TU_SEVG,N,_N,"));
+        assertTrue(Files.readString(written.resolve(RegistryCsv.TLF_FILE)).contains("\n_N,WINTER,-0.021,,\n"));
+        assertEquals(lower, RegistryCsv.load(written));
+    }
 }

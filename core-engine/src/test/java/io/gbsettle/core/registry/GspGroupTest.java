@@ -30,7 +30,22 @@ class GspGroupTest
     {
         assertEquals(GspGroup.NONE, GspGroup.index("_I"));
         assertEquals(GspGroup.NONE, GspGroup.index("_O"));
-        assertEquals(GspGroup.NONE, GspGroup.index("_a"));
+        assertEquals(GspGroup.NONE, GspGroup.index("_i"));
+        assertEquals(GspGroup.NONE, GspGroup.index("A"));
+        assertEquals(GspGroup.NONE, GspGroup.index(" _A"));
         assertEquals(GspGroup.NONE, GspGroup.index(""));
+        assertEquals(GspGroup.NONE, GspGroup.index(null));
+    }
+
+    @Test
+    void idsIgnoreCaseAndAreCanonicallyUpperCase()
+    {
+        assertEquals(0, GspGroup.index("_a"));
+        for (int i = 0; i < GspGroup.COUNT; i++)
+        {
+            final String id = GspGroup.id(i);
+            assertEquals(i, GspGroup.index(id.toLowerCase(java.util.Locale.ROOT)), id);
+            assertEquals(id.toUpperCase(java.util.Locale.ROOT), id);
+        }
     }
 }

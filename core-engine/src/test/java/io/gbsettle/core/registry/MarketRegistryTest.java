@@ -11,10 +11,11 @@ import static io.gbsettle.core.registry.MarketRegistry.NO_INDEX;
 import static io.gbsettle.core.registry.MarketRegistry.NO_TLF;
 import static io.gbsettle.core.registry.MarketRegistry.OPEN_END;
 import static io.gbsettle.core.registry.MarketRegistry.OPEN_START;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,8 +118,8 @@ class MarketRegistryTest
         assertEquals(0.0, view.tlf(supplier));
         assertEquals(0.0, view.tlf(generator));
 
-        assertEquals(0.009, registry.seasonalTlf(GspGroup.index("_A"), Season.WINTER));
-        assertTrue(Double.isNaN(registry.seasonalTlf(GspGroup.index("_A"), Season.SUMMER)));
+        assertEquals(0.009, registry.seasonalTlf(GspGroup.index("_A"), Season.WINTER, day(2024, 1, 15)));
+        assertTrue(Double.isNaN(registry.seasonalTlf(GspGroup.index("_A"), Season.SUMMER, day(2024, 7, 1))));
         assertTrue(Double.isNaN(registry.versionRegisteredTlf(registry.firstVersion(supplier))));
     }
 
@@ -226,7 +227,8 @@ class MarketRegistryTest
                 "version on line 4 (1970-04-11..1970-07-20)",
             "bm_units.csv:5 column 'interconnector' value 'Y': interconnector flag differs from the version on line 4",
             "bm_units.csv:6 column 'effective_to' value '1971-02-05': effective_to is before effective_from 1971-05-16",
-            "tlf.csv:3 column 'gsp_group' value '_A': duplicate TLF for _A WINTER; first given on line 2",
+            "tlf.csv:3 column 'gsp_group' value '_A': effective dates open..open overlap the _A WINTER TLF on line 2 " +
+                "(open..open)",
             "tlf.csv:4 column 'gsp_group' value '_Z': unknown GSP group; expected one of " +
                 "_A, _B, _C, _D, _E, _F, _G, _H, _J, _K, _L, _M, _N, _P",
             "tlf.csv:4 column 'season' value '7': unknown season; expected WINTER, SPRING, SUMMER or AUTUMN",
@@ -244,7 +246,188 @@ class MarketRegistryTest
         final RegistryBuilder builder = sample();
         assertEquals(List.of(), builder.validate());
         final MarketRegistry registry = builder.build();
-        assertSame(registry, registry);
-        assertEquals("MarketRegistry{parties=3, tradingUnits=3, bmUnits=4, versions=5}", registry.toString());
+        assertEquals(
+            "MarketRegistry{parties=3, tradingUnits=3, bmUnits=4, versions=5, seasonalTlfs=2}", registry.toString());
+    }
+
+    @Test
+    void equalityIsContentEquality()
+    {
+        final MarketRegistry registry = sample().build();
+        final MarketRegistry same = sample().build();
+        assertNotSame(registry, same);
+        assertEquals(registry, same);
+        assertEquals(same, registry);
+        assertEquals(registry.hashCode(), same.hashCode());
+        assertNotEquals(registry, null);
+        assertNotEquals(registry, "MarketRegistry");
+
+        final List<MarketRegistry> changed = List.of(
+            sample().party("XTRA", "Extra Ltd").build(),
+            sample().bmUnit("T_SEVG-3", "SEVG", true, "TU_SEVG", false, "_N", NO_TLF).build(),
+            sample().seasonalTlf("_A", Season.SUMMER, 0.006).build(),
+            sample().seasonalTlf("_B", Season.WINTER, 0.009).build(),
+            dated(0.009, OPEN_START, OPEN_END, -0.021),
+            dated(0.009, OPEN_START, MARCH_31, -0.021),
+            dated(0.009, APRIL_1, OPEN_END, -0.021),
+            dated(0.0091, OPEN_START, OPEN_END, -0.021));
+        assertEquals(registry, changed.get(4), "the same TLFs given with explicit open dates");
+        for (int i = 0; i < changed.size(); i++)
+        {
+            if (i != 4)
+            {
+                assertNotEquals(registry, changed.get(i), "change " + i);
+                assertNotEquals(changed.get(i), registry, "change " + i);
+            }
+        }
+    }
+
+    private static MarketRegistry dated(final double tlfA, final long fromA, final long toA, final double tlfN)
+    {
+        return MarketRegistry.builder()
+            .party("ALBN", "Albion Energy Ltd")
+            .party("SEVG", "Severn Generation Ltd")
+            .party("TRDR", "Tweed Trading LLP")
+            .bmUnit("2__AALBN000", "ALBN", false, "BASE_TU_A", false, "_A", NO_TLF)
+            .bmUnit("T_SEVG-1", "SEVG", true, "TU_SEVG", false, "_N", 0.0123, OPEN_START, MARCH_31)
+            .bmUnit("T_SEVG-1", "TRDR", true, "TU_SEVG", false, "_N", 0.0123, APRIL_1, OPEN_END)
+            .bmUnit("T_SEVG-2", "SEVG", true, "TU_SEVG", false, "_N", NO_TLF)
+            .bmUnit("I_IUS-FRA1", "TRDR", false, "TU_I_FRA1", true, "", NO_TLF)
+            .seasonalTlf("_A", Season.WINTER, tlfA, fromA, toA)
+            .seasonalTlf("_N", Season.WINTER, tlfN, OPEN_START, OPEN_END)
+            .build();
+    }
+
+    @Test
+    void zonalTlfStartsOnTheP350Date()
+    {
+        assertEquals(LocalDate.of(2018, 4, 1).toEpochDay(), MarketRegistry.ZONAL_TLF_START);
+        final MarketRegistry registry = MarketRegistry.builder()
+            .party("SEVG", "Severn Generation Ltd")
+            .bmUnit("T_OWN-1", "SEVG", true, "T_OWN-1", false, "_N", 0.0123)
+            .bmUnit("T_ZONE-1", "SEVG", true, "T_ZONE-1", false, "_N", NO_TLF)
+            .seasonalTlf("_N", Season.SPRING, -0.018)
+            .build();
+        final BmUnitDay view = registry.newDayView();
+        final int zoneN = GspGroup.index("_N");
+        final long lastDayOfUniformTlf = day(2018, 3, 31);
+
+        registry.fillDay(lastDayOfUniformTlf, view);
+        assertEquals(0.0, view.tlf(0), "own TLF does not count before P350");
+        assertEquals(0.0, view.tlf(1), "zone TLF does not count before P350");
+        assertEquals(0.0, view.zoneTlf(zoneN));
+        assertEquals(0.0, registry.versionTlfOn(0, lastDayOfUniformTlf));
+        assertEquals(0.0, registry.versionTlfOn(1, lastDayOfUniformTlf));
+        assertEquals(0.0, registry.zoneTlfOn(zoneN, lastDayOfUniformTlf));
+        assertEquals(-0.018, registry.seasonalTlf(zoneN, Season.SPRING, lastDayOfUniformTlf), "the data is there");
+
+        registry.fillDay(MarketRegistry.ZONAL_TLF_START, view);
+        assertEquals(0.0123, view.tlf(0));
+        assertEquals(-0.018, view.tlf(1));
+        assertEquals(-0.018, view.zoneTlf(zoneN));
+        assertEquals(0.0123, registry.versionTlfOn(0, MarketRegistry.ZONAL_TLF_START));
+        assertEquals(-0.018, registry.versionTlfOn(1, MarketRegistry.ZONAL_TLF_START));
+    }
+
+    @Test
+    void zoneTlfIsTheEntryInForceOnTheDay()
+    {
+        final long bscYear2024 = day(2024, 4, 1);
+        final long bscYear2025 = day(2025, 4, 1);
+        final MarketRegistry registry = MarketRegistry.builder()
+            .party("SEVG", "Severn Generation Ltd")
+            .bmUnit("T_ZONE-1", "SEVG", true, "T_ZONE-1", false, "_N", NO_TLF)
+            .bmUnit("T_OWN-1", "SEVG", true, "T_OWN-1", false, "_N", 0.0123)
+            .bmUnit("T_SOUTH-1", "SEVG", true, "T_SOUTH-1", false, "_C", NO_TLF)
+            .seasonalTlf("_N", Season.WINTER, -0.025, bscYear2024, bscYear2025 - 1)
+            .seasonalTlf("_N", Season.SUMMER, -0.015, bscYear2024, bscYear2025 - 1)
+            .seasonalTlf("_N", Season.WINTER, -0.021, day(2023, 4, 1), bscYear2024 - 1)
+            .seasonalTlf("_C", Season.WINTER, 0.012, OPEN_START, OPEN_END)
+            .build();
+        final int zoneN = GspGroup.index("_N");
+        final int zoneC = GspGroup.index("_C");
+
+        assertEquals(4, registry.seasonalTlfCount());
+        assertArrayEquals(new int[] { zoneC, zoneN, zoneN, zoneN }, new int[]
+        {
+            registry.seasonalTlfGspGroup(0), registry.seasonalTlfGspGroup(1), registry.seasonalTlfGspGroup(2),
+            registry.seasonalTlfGspGroup(3)
+        }, "sorted by zone index");
+        assertEquals(Season.WINTER, registry.seasonalTlfSeason(1));
+        assertEquals(day(2023, 4, 1), registry.seasonalTlfEffectiveFrom(1));
+        assertEquals(bscYear2024 - 1, registry.seasonalTlfEffectiveTo(1));
+        assertEquals(-0.025, registry.seasonalTlfValue(2));
+        assertEquals(Season.SUMMER, registry.seasonalTlfSeason(3));
+
+        final BmUnitDay view = registry.newDayView();
+        final long[] days = { day(2023, 3, 31), day(2024, 1, 15), day(2024, 3, 31), day(2024, 4, 1), day(2024, 7, 1),
+            day(2025, 1, 15), day(2025, 3, 31), day(2025, 4, 1), day(2026, 1, 15) };
+        final double[] zoneTlf = { 0.0, -0.021, 0.0, 0.0, -0.015, -0.025, 0.0, 0.0, 0.0 };
+        final int[] entry = { NO_INDEX, 1, NO_INDEX, NO_INDEX, 3, 2, NO_INDEX, NO_INDEX, NO_INDEX };
+        for (int d = 0; d < days.length; d++)
+        {
+            final String what = LocalDate.ofEpochDay(days[d]).toString();
+            registry.fillDay(days[d], view);
+            assertEquals(zoneTlf[d], view.tlf(0), what);
+            assertEquals(zoneTlf[d], view.zoneTlf(zoneN), what);
+            assertEquals(0.0123, view.tlf(1), what + ": own TLF wins over the zone's");
+            assertEquals(Season.ofEpochDay(days[d]) == Season.WINTER ? 0.012 : 0.0, view.tlf(2), what);
+            assertEquals(entry[d], registry.seasonalTlfAt(zoneN, Season.ofEpochDay(days[d]), days[d]), what);
+            for (int v = 0; v < registry.versionCount(); v++)
+            {
+                assertEquals(view.tlf(registry.versionBmUnit(v)), registry.versionTlfOn(v, days[d]), what);
+            }
+            for (int g = 0; g < GspGroup.COUNT; g++)
+            {
+                assertEquals(view.zoneTlf(g), registry.zoneTlfOn(g, days[d]), what);
+            }
+        }
+        assertEquals(-0.025, registry.seasonalTlf(zoneN, Season.WINTER, day(2024, 7, 1)),
+            "the winter TLF of the BSC year a summer day is in");
+        assertTrue(Double.isNaN(registry.seasonalTlf(zoneN, Season.SPRING, day(2024, 4, 1))));
+    }
+
+    @Test
+    void seasonalTlfsOfAZoneAndSeasonMustNotOverlap()
+    {
+        final long bscYear2024 = day(2024, 4, 1);
+        final RegistryBuilder builder = MarketRegistry.builder()
+            .seasonalTlf("_N", Season.WINTER, -0.021, day(2023, 4, 1), bscYear2024 - 1)
+            .seasonalTlf("_N", Season.WINTER, -0.025, bscYear2024, OPEN_END)
+            .seasonalTlf("_N", Season.WINTER, -0.030, day(2025, 4, 1), OPEN_END)
+            .seasonalTlf("_N", Season.SUMMER, -0.015, day(2023, 4, 1), OPEN_END)
+            .seasonalTlf("_C", Season.WINTER, 0.012, day(2023, 4, 1), OPEN_END)
+            .seasonalTlf("_n", Season.WINTER, -0.020, OPEN_START, day(2023, 4, 1))
+            .seasonalTlf("_A", Season.WINTER, 0.01, bscYear2024, bscYear2024 - 1)
+            .seasonalTlf("_A", Season.SUMMER, 0.01, OPEN_END, OPEN_START);
+
+        assertEquals(List.of(
+            "tlf.csv:4 column 'gsp_group' value '_N': effective dates 2025-04-01..open overlap the _N WINTER TLF on " +
+                "line 3 (2024-04-01..open)",
+            "tlf.csv:7 column 'gsp_group' value '_n': effective dates open..2023-04-01 overlap the _N WINTER TLF on " +
+                "line 2 (2023-04-01..2024-03-31)",
+            "tlf.csv:8 column 'effective_to' value '2024-03-31': effective_to is before effective_from 2024-04-01",
+            "tlf.csv:9 column 'effective_from' value '" + OPEN_END + "': epoch day outside the calendar",
+            "tlf.csv:9 column 'effective_to' value '" + OPEN_START + "': epoch day outside the calendar"),
+            builder.validate().stream().map(InputProblem::describe).toList());
+    }
+
+    @Test
+    void gspGroupIdsIgnoreCase()
+    {
+        final MarketRegistry lower = MarketRegistry.builder()
+            .party("SEVG", "Severn Generation Ltd")
+            .bmUnit("T_SEVG-1", "SEVG", true, "TU_SEVG", false, "_n", NO_TLF)
+            .seasonalTlf("_n", Season.WINTER, -0.021)
+            .build();
+        final MarketRegistry upper = MarketRegistry.builder()
+            .party("SEVG", "Severn Generation Ltd")
+            .bmUnit("T_SEVG-1", "SEVG", true, "TU_SEVG", false, "_N", NO_TLF)
+            .seasonalTlf("_N", Season.WINTER, -0.021)
+            .build();
+
+        assertEquals(upper, lower);
+        assertEquals(GspGroup.index("_N"), lower.versionGspGroup(0));
+        assertEquals(-0.021, lower.versionTlfOn(0, day(2024, 1, 15)));
     }
 }

@@ -47,9 +47,9 @@ class SeasonTest
     }
 
     @Test
-    void monthOfEpochDayMatchesLocalDate()
+    void seasonOfEpochDayIsTheSeasonOfItsLocalDateMonth()
     {
         check(1000).forAll(longs().between(-800_000, 3_000_000)).checkAssert((final Long epochDay) ->
-            assertEquals(LocalDate.ofEpochDay(epochDay).getMonthValue(), Season.monthOfEpochDay(epochDay)));
+            assertEquals(Season.ofMonth(LocalDate.ofEpochDay(epochDay).getMonthValue()), Season.ofEpochDay(epochDay)));
     }
 }

@@ -1,5 +1,6 @@
 package io.gbsettle.core.registry;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -66,10 +67,10 @@ class SyntheticRegistryTest
         for (int g = 0; g < GspGroup.COUNT; g++)
         {
             assertTrue(zones.contains(g), GspGroup.id(g));
-            for (int s = 0; s < Season.COUNT; s++)
-            {
-                assertTrue(Math.abs(registry.seasonalTlf(g, s)) < 0.1);
-            }
+        }
+        for (int e = 0; e < registry.seasonalTlfCount(); e++)
+        {
+            assertTrue(Math.abs(registry.seasonalTlfValue(e)) < 0.1);
         }
         assertEquals(110 * GspGroup.COUNT, supplierBase);
         assertEquals(40, interconnectors);
@@ -80,6 +81,65 @@ class SyntheticRegistryTest
         assertEquals(12, multiVersion);
         assertEquals(12, leadPartyChanges);
         assertTrue(registry.tradingUnitCount() < registry.bmUnitCount(), "some BM Units share trading units");
+    }
+
+    @Test
+    void seasonalTlfsAreDatedByBscYear()
+    {
+        final MarketRegistry registry = SyntheticRegistry.generate(42, SyntheticRegistry.Size.SMALL);
+        final long[] bscYearStarts = { day(2023, 4, 1), day(2024, 4, 1), day(2025, 4, 1) };
+
+        assertEquals(GspGroup.COUNT * Season.COUNT * bscYearStarts.length, registry.seasonalTlfCount());
+        for (int g = 0; g < GspGroup.COUNT; g++)
+        {
+            for (int s = 0; s < Season.COUNT; s++)
+            {
+                for (int y = 0; y < bscYearStarts.length; y++)
+                {
+                    final int entry = registry.seasonalTlfAt(g, s, bscYearStarts[y]);
+                    final String what = GspGroup.id(g) + ' ' + Season.name(s) + " year " + y;
+                    assertTrue(entry >= 0, what);
+                    assertEquals(bscYearStarts[y], registry.seasonalTlfEffectiveFrom(entry), what);
+                    assertEquals(y == bscYearStarts.length - 1 ? MarketRegistry.OPEN_END : bscYearStarts[y + 1] - 1,
+                        registry.seasonalTlfEffectiveTo(entry), what);
+                }
+                assertEquals(MarketRegistry.NO_INDEX, registry.seasonalTlfAt(g, s, bscYearStarts[0] - 1));
+            }
+        }
+
+        final int zoneN = GspGroup.index("_N");
+        final long winter2024 = day(2024, 1, 15);
+        final long winter2025 = day(2025, 1, 15);
+        assertNotEquals(registry.zoneTlfOn(zoneN, winter2024), registry.zoneTlfOn(zoneN, winter2025),
+            "a new TLF each BSC year");
+        final BmUnitDay view = registry.newDayView();
+        boolean zonalUnitFollowsItsZone = false;
+        for (final long day : new long[] { winter2024, winter2025 })
+        {
+            registry.fillDay(day, view);
+            for (int i = 0; i < registry.bmUnitCount(); i++)
+            {
+                final int version = view.version(i);
+                if (view.active(i) && !view.interconnector(i) && zoneN == view.gspGroup(i) &&
+                    Double.isNaN(registry.versionRegisteredTlf(version)))
+                {
+                    assertEquals(registry.zoneTlfOn(zoneN, day), view.tlf(i), registry.bmUnitId(i));
+                    zonalUnitFollowsItsZone = true;
+                }
+            }
+        }
+        assertTrue(zonalUnitFollowsItsZone);
+
+        registry.fillDay(MarketRegistry.ZONAL_TLF_START - 1, view);
+        for (int i = 0; i < registry.bmUnitCount(); i++)
+        {
+            assertEquals(0.0, view.tlf(i), registry.bmUnitId(i));
+        }
+    }
+
+    private static long day(final int year, final int month, final int dayOfMonth)
+    {
+        return LocalDate.of(year, month, dayOfMonth).toEpochDay();
     }
 
     @Test
