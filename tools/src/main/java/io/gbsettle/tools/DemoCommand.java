@@ -12,7 +12,6 @@ import java.util.Locale;
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.registry.MarketRegistry;
-import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.CalendarContext;
 import io.gbsettle.core.time.SettlementCalendar;
 import io.gbsettle.core.time.SettlementRun;
@@ -56,12 +55,8 @@ final class DemoCommand implements Runnable
         description = "Output directory, reused on every run (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--size", defaultValue = "NATIONAL",
-        description = "Registry size: SMALL, MEDIUM or NATIONAL (default: ${DEFAULT-VALUE}).")
-    SyntheticRegistry.Size size;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SyntheticOptions synthetic;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
         description = "Settlement date to show (default: today in Europe/London).")
@@ -80,12 +75,15 @@ final class DemoCommand implements Runnable
         final CalendarContext calendar = calendarOptions.context();
         final SettlementCalendar periods = calendar.settlementCalendar();
         final Path registryDir = out.resolve("registry");
-        console.printf(Locale.ROOT, "gbsettle demo: market registry and settlement calendar, settlement date %s%n", day);
+        console.printf(Locale.ROOT, "gbsettle demo: market registry and settlement calendar, settlement date %s%n",
+            day);
 
         long started = System.nanoTime();
-        step(console, 1, "generating a " + size.name().toLowerCase(Locale.ROOT) + " market registry (seed " + seed + ")");
-        final MarketRegistry generated = GenerateCommand.writeRegistry(registryDir, size, seed);
-        console.printf(Locale.ROOT, "      %,d parties, %,d energy accounts, %,d BM Units, %,d trading units -> %s (%s)%n",
+        step(console, 1, "generating a " + synthetic.size.name().toLowerCase(Locale.ROOT) +
+            " market registry (seed " + synthetic.seed + ")");
+        final MarketRegistry generated = synthetic.writeRegistry(registryDir);
+        console.printf(Locale.ROOT,
+            "      %,d parties, %,d energy accounts, %,d BM Units, %,d trading units -> %s (%s)%n",
             generated.partyCount(), generated.energyAccountCount(), generated.bmUnitCount(),
             generated.tradingUnitCount(), registryDir, millis(started));
 
@@ -98,7 +96,8 @@ final class DemoCommand implements Runnable
         }
         final String summary = RegistrySummary.json(registry, day.toEpochDay(), registryDir.toString());
         write(out.resolve("registry_summary.json"), summary + "\n");
-        console.printf(Locale.ROOT, "      identical to what was written, every row valid (%s) -> registry_summary.json%n",
+        console.printf(Locale.ROOT,
+            "      identical to what was written, every row valid (%s) -> registry_summary.json%n",
             millis(started));
 
         step(console, 3, "settlement day " + day + ": " + periods.periodsIn(day) + " settlement periods");
@@ -136,7 +135,8 @@ final class DemoCommand implements Runnable
         console.printf(Locale.ROOT, "      %d settlement-day runs fall due on %s%s%n", due.size(), day,
             calendar.workingDays().isWorkingDay(day.toEpochDay()) ? "" : " (not a working day)");
 
-        console.printf(Locale.ROOT, "%nOutputs in %s: registry/ (parties.csv, bm_units.csv, tlf.csv), registry_summary.json,%n" +
+        console.printf(Locale.ROOT,
+            "%nOutputs in %s: registry/ (parties.csv, bm_units.csv, tlf.csv), registry_summary.json,%n" +
             "  periods.csv, clock_change_days.csv, run_dates.csv, due_on_date.csv%n", out.toAbsolutePath());
         console.println("Next: ./bsc --help, ./bsc calendar day --date 2025-10-26, ./bsc registry check --dir " +
             registryDir);

@@ -3,10 +3,9 @@ package io.gbsettle.tools;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.registry.MarketRegistry;
-import io.gbsettle.core.registry.SyntheticRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,16 +21,6 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example: ./bsc generate registry --out out/registry"})
 final class GenerateCommand extends CommandGroup
 {
-
-    /**
-     * Writes a synthetic registry and returns it.
-     */
-    static MarketRegistry writeRegistry(final Path out, final SyntheticRegistry.Size size, final long seed)
-    {
-        final MarketRegistry registry = SyntheticRegistry.generate(seed, size);
-        RegistryCsv.write(registry, out);
-        return registry;
-    }
 
     /**
      * {@code bsc generate registry}.
@@ -52,17 +41,13 @@ final class GenerateCommand extends CommandGroup
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into.")
         Path out;
 
-        @Option(names = "--size", defaultValue = "NATIONAL",
-            description = "SMALL, MEDIUM or NATIONAL (~2,700 BM Units, 350 parties; default ${DEFAULT-VALUE}).")
-        SyntheticRegistry.Size size;
-
-        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        SyntheticOptions synthetic;
 
         @Override
         public void run()
         {
-            final MarketRegistry registry = writeRegistry(out, size, seed);
+            final MarketRegistry registry = synthetic.writeRegistry(out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d parties, %d BM Units (%d versions) to %s%n",
                 registry.partyCount(), registry.bmUnitCount(), registry.versionCount(), out.toAbsolutePath());
         }

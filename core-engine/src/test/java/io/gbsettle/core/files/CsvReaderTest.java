@@ -46,7 +46,8 @@ final class CsvReaderTest
     @Test
     void readsQuotesEmbeddedSeparatorsLineBreaksAndCrlf()
     {
-        try (CsvReader csv = csv("\uFEFFId, Name ,Note\r\nA,\"Smith, J\",\"said \"\"hi\"\"\"\r\n\r\nB, b ,\"two\nlines\"\nC,,\n"))
+        try (CsvReader csv =
+            csv("\uFEFFId, Name ,Note\r\nA,\"Smith, J\",\"said \"\"hi\"\"\"\r\n\r\nB, b ,\"two\nlines\"\nC,,\n"))
         {
             assertEquals(List.of("id", "name", "note"), csv.header());
             assertTrue(csv.next());

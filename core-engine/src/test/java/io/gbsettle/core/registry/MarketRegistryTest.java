@@ -237,7 +237,8 @@ class MarketRegistryTest
         assertEquals(expected, builder.validate().stream().map(InputProblem::describe).toList());
         final InvalidInputException ex = assertThrows(InvalidInputException.class, builder::build);
         assertEquals(expected.size(), ex.problems().size());
-        assertTrue(ex.getMessage().startsWith("cannot load market registry: 16 problems, nothing was loaded" + System.lineSeparator()));
+        assertTrue(ex.getMessage().startsWith(
+            "cannot load market registry: 16 problems, nothing was loaded" + System.lineSeparator()));
     }
 
     @Test

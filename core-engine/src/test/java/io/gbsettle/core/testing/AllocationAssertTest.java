@@ -42,7 +42,8 @@ final class AllocationAssertTest
     void catchesBoxingThatEscapes()
     {
         assertThrows(AssertionError.class, () ->
-            AllocationAssert.assertZeroAllocation("boxing", () -> sink = Long.valueOf(longSink++ | 1024), 1_000, 1_000));
+            AllocationAssert.assertZeroAllocation(
+                "boxing", () -> sink = Long.valueOf(longSink++ | 1024), 1_000, 1_000));
     }
 
     @Test
