@@ -124,19 +124,7 @@ public final class CalendarFiles
     private static <T> T readIfPresent(
         final Path file, final T absent, final List<InputProblem> problems, final Function<CsvReader, T> reader)
     {
-        if (!Files.exists(file))
-        {
-            return absent;
-        }
-        try (CsvReader csv = CsvReader.open(file))
-        {
-            return reader.apply(csv);
-        }
-        catch (final InvalidInputException ex)
-        {
-            problems.addAll(ex.problems());
-            return absent;
-        }
+        return Files.exists(file) ? CsvReader.read(file, absent, problems, reader) : absent;
     }
 
     private static List<BankHolidayChange> readBundledChanges()

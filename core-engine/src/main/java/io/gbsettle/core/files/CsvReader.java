@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
@@ -99,6 +100,33 @@ public final class CsvReader implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot open " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Opens a file and hands it to a reader, collecting a problem that stops the read (a file that is not UTF-8, a
+     * quote left open) into {@code problems} like any other, so that a loader can go on to its other files and report
+     * everything at once.
+     *
+     * @param file      the file.
+     * @param onFailure what to return when the read was stopped by a problem.
+     * @param problems  where such a problem is collected.
+     * @param reader    reads the records; reports row problems into {@code problems} itself.
+     * @param <T>       what the reader returns.
+     * @return what the reader returned, or {@code onFailure}.
+     * @throws UncheckedIOException if the file cannot be opened.
+     */
+    public static <T> T read(
+        final Path file, final T onFailure, final List<InputProblem> problems, final Function<CsvReader, T> reader)
+    {
+        try (CsvReader csv = open(file))
+        {
+            return reader.apply(csv);
+        }
+        catch (final InvalidInputException ex)
+        {
+            problems.addAll(ex.problems());
+            return onFailure;
         }
     }
 

@@ -143,15 +143,7 @@ public final class RegistryCsv
     private static boolean read(
         final Path file, final TableReader reader, final RegistryBuilder builder, final List<InputProblem> problems)
     {
-        try (CsvReader csv = CsvReader.open(file))
-        {
-            return reader.read(csv, builder, problems);
-        }
-        catch (final InvalidInputException ex)
-        {
-            problems.addAll(ex.problems());
-            return false;
-        }
+        return CsvReader.read(file, Boolean.FALSE, problems, (csv) -> reader.read(csv, builder, problems));
     }
 
     private static boolean readParties(
