@@ -983,6 +983,14 @@ public final class PeriodBook
     }
 
     /**
+     * @return the sum over accounts of the RCRP basis (RCRP = basis / this; all 0 when this is 0).
+     */
+    public double rcrpBasisTotal()
+    {
+        return rcrpBasisTotal;
+    }
+
+    /**
      * @return TLMO+ (delivering adjustment).
      */
     public double tlmoPlus()
