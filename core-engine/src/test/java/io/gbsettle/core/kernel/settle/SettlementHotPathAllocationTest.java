@@ -1,0 +1,75 @@
+package io.gbsettle.core.kernel.settle;
+
+import io.gbsettle.core.registry.BmUnitDay;
+import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.registry.SyntheticRegistry;
+import io.gbsettle.core.testing.AllocationAssert;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The settlement kernels of a realistic national period (about 2,700 BM Units, 700 accounts, 300 to 600 accepted
+ * rows, 3,000+ ECVN lines, MVRNs) allocate nothing once warm, and the filled period is well-formed.
+ */
+final class SettlementHotPathAllocationTest
+{
+    private static final MarketRegistry NATIONAL = SyntheticRegistry.generate(42, SyntheticRegistry.Size.NATIONAL);
+    private static final long DAY = java.time.LocalDate.of(2026, 1, 15).toEpochDay();
+
+    private double sink;
+
+    private static PeriodBook nationalPeriod(final long seed)
+    {
+        final BmUnitDay day = NATIONAL.newDayView();
+        NATIONAL.fillDay(DAY, day);
+        final PeriodBook book = SyntheticPeriod.newBook(NATIONAL.bmUnitCount(), NATIONAL.partyCount());
+        SyntheticPeriod.fill(seed, day, book);
+        return book;
+    }
+
+    @Test
+    void syntheticNationalPeriodIsRealistic()
+    {
+        final PeriodBook book = nationalPeriod(7);
+        assertTrue(book.bmUnitCount() > 2_000, "BM Units " + book.bmUnitCount());
+        assertTrue(book.accountCount() >= 700, "accounts " + book.accountCount());
+        assertTrue(book.acceptedRowCount() >= 300 && book.acceptedRowCount() <= 600, "rows");
+        assertTrue(book.ecvnCount() >= 3_000, "ECVN lines " + book.ecvnCount());
+        assertTrue(book.mvrnCount() >= 40, "MVRN lines " + book.mvrnCount());
+        final SettlementOptions options = SettlementOptions.defaults();
+        SettlementKernels.volumes(options, book);
+        SettlementKernels.cashflows(options, book, 85, 85);
+        assertEquals(0, book.missingMeteredVolumeCount());
+        assertTrue(book.tloss() > 0, "losses " + book.tloss());
+        assertTrue(book.tlmoPlus() < 0 && book.tlmoMinus() > 0, "TLMO+ < 0 < TLMO-");
+        double sumQace = 0;
+        double sumRcrp = 0;
+        for (int a = 0; a < book.accountCount(); a++)
+        {
+            sumQace += book.qace(a);
+            sumRcrp += book.rcrp(a);
+        }
+        assertEquals(0, sumQace, 1e-6);
+        assertEquals(1, sumRcrp, 1e-9);
+        assertTrue(book.totalCnd() > 0, "some non-delivery is charged");
+    }
+
+    @Test
+    void volumesAndCashflowsAllocateNothing()
+    {
+        final PeriodBook book = nationalPeriod(11);
+        final SettlementOptions options = SettlementOptions.defaults();
+        final PartyDayTotals totals = new PartyDayTotals(book.partyCount());
+        AllocationAssert.assertZeroAllocation("SettlementKernels.volumes + cashflows + PartyDayTotals.add (national)",
+            () ->
+            {
+                SettlementKernels.volumes(options, book);
+                sink += book.tlm(0);
+                SettlementKernels.cashflows(options, book, 85, 85);
+                totals.add(book);
+                sink += book.trc();
+            }, 2_000, 500);
+    }
+}
