@@ -1,5 +1,7 @@
 package io.gbsettle.core.kernel.settle;
 
+import java.util.Objects;
+
 /**
  * The one configuration object of the settlement kernels: the parameters of Section T and every rule that the
  * calculation specification marks [M] (believed, not read in the Code) or [I] (inferred) as a named choice with a
@@ -232,7 +234,7 @@ public final class SettlementOptions
      */
     public SettlementOptions tlmoFormula(final TlmoFormula formula)
     {
-        this.tlmoFormula = java.util.Objects.requireNonNull(formula);
+        this.tlmoFormula = Objects.requireNonNull(formula);
         return this;
     }
 
@@ -250,7 +252,7 @@ public final class SettlementOptions
      */
     public SettlementOptions lossDivisionGuard(final LossDivisionGuard guard)
     {
-        this.lossDivisionGuard = java.util.Objects.requireNonNull(guard);
+        this.lossDivisionGuard = Objects.requireNonNull(guard);
         return this;
     }
 
@@ -356,7 +358,7 @@ public final class SettlementOptions
      */
     public SettlementOptions mvrnFormula(final MvrnFormula formula)
     {
-        this.mvrnFormula = java.util.Objects.requireNonNull(formula);
+        this.mvrnFormula = Objects.requireNonNull(formula);
         return this;
     }
 
@@ -374,7 +376,7 @@ public final class SettlementOptions
      */
     public SettlementOptions nonDeliveryRanking(final NonDeliveryRanking ranking)
     {
-        this.nonDeliveryRanking = java.util.Objects.requireNonNull(ranking);
+        this.nonDeliveryRanking = Objects.requireNonNull(ranking);
         return this;
     }
 
@@ -392,7 +394,7 @@ public final class SettlementOptions
      */
     public SettlementOptions trcComposition(final TrcComposition composition)
     {
-        this.trcComposition = java.util.Objects.requireNonNull(composition);
+        this.trcComposition = Objects.requireNonNull(composition);
         return this;
     }
 
@@ -410,7 +412,7 @@ public final class SettlementOptions
      */
     public SettlementOptions soCashflowSign(final SoCashflowSign sign)
     {
-        this.soCashflowSign = java.util.Objects.requireNonNull(sign);
+        this.soCashflowSign = Objects.requireNonNull(sign);
         return this;
     }
 }

@@ -59,8 +59,10 @@ final class RandomMarkets
         final int mvrnCount = random.nextInt(10);
         for (int m = 0; m < mvrnCount; m++)
         {
-            mvrns.add(new ReferenceSettlement.Mvrn(random.nextInt(unitCount), random.nextInt(parties * 2),
-                random.nextBoolean() ? random.nextDouble() * 10 : 0, random.nextBoolean() ? random.nextDouble() * 40 : 0));
+            final double fixed = random.nextBoolean() ? random.nextDouble() * 10 : 0;
+            final double percent = random.nextBoolean() ? random.nextDouble() * 40 : 0;
+            mvrns.add(new ReferenceSettlement.Mvrn(random.nextInt(unitCount), random.nextInt(parties * 2), fixed,
+                percent));
         }
         return new ReferenceSettlement.Market(parties, tradingUnits, units, rows, ecvns, mvrns);
     }
