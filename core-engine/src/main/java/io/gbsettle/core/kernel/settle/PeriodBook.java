@@ -983,7 +983,8 @@ public final class PeriodBook
     }
 
     /**
-     * @return the sum over accounts of the RCRP basis (RCRP = basis / this; all 0 when this is 0).
+     * @return the sum over accounts of the RCRP basis (RCRP = basis / this; all 0 when this is 0, which it is set to
+     *     when within {@link SettlementKernels#RCRP_ZERO_TOLERANCE} of the bases' magnitudes).
      */
     public double rcrpBasisTotal()
     {

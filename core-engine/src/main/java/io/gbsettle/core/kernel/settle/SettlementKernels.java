@@ -19,11 +19,19 @@ import java.util.Arrays;
  *
  * <p>Each kernel first clears the outputs it owns, so running it again on the same inputs gives the same result.
  * Inactive BM Units (not registered on the day) take no part: TLM 1, every output 0, their inputs counted in
- * {@link PeriodBook#ignoredInputCount()}. When every RCRP basis sums to 0 the proportions are all 0 and TRC is
- * not reallocated (a degenerate period; [I]).
+ * {@link PeriodBook#ignoredInputCount()}. When the RCRP bases sum to 0 (within {@link #RCRP_ZERO_TOLERANCE} of
+ * their magnitudes) the proportions are all 0 and TRC is not reallocated (a degenerate period; [I]).
  */
 public final class SettlementKernels
 {
+    /**
+     * The RCRP basis total counts as 0 when it is within this fraction of the sum of the magnitudes of the account
+     * bases: a total that small is rounding left over from cancelling terms (for example every non-interconnector
+     * BM Unit in delivering trading units, whose loss-adjusted volumes net to 0 by construction), and dividing by
+     * it would give meaningless proportions of 1e13.
+     */
+    public static final double RCRP_ZERO_TOLERANCE = 1e-12;
+
     private SettlementKernels()
     {
     }
@@ -358,10 +366,16 @@ public final class SettlementKernels
         final double[] qaei = book.qaei;
         final double[] basis = book.rcrpBasis;
         double basisTotal = 0;
+        double basisMagnitude = 0;
         for (int a = 0; a < accounts; a++)
         {
             qaei[a] = qace[a] - qabs[a] - qabc[a];
             basisTotal += basis[a];
+            basisMagnitude += Math.abs(basis[a]);
+        }
+        if (Math.abs(basisTotal) <= RCRP_ZERO_TOLERANCE * basisMagnitude)
+        {
+            basisTotal = 0;
         }
         final double[] rcrp = book.rcrp;
         for (int a = 0; a < accounts; a++)

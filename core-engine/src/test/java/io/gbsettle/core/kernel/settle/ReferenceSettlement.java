@@ -288,10 +288,16 @@ final class ReferenceSettlement
         }
         out.qaei = new double[accounts];
         out.rcrp = new double[accounts];
+        double magnitude = 0;
         for (int a = 0; a < accounts; a++)
         {
             out.qaei[a] = out.qace[a] - out.qabs[a] - out.qabc[a];
             out.basisTotal += out.basis[a];
+            magnitude += Math.abs(out.basis[a]);
+        }
+        if (Math.abs(out.basisTotal) <= 1e-12 * magnitude)
+        {
+            out.basisTotal = 0;
         }
         for (int a = 0; a < accounts; a++)
         {
