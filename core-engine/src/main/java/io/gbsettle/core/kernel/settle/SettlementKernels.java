@@ -47,9 +47,9 @@ public final class SettlementKernels
     {
         indexRows(book);
         losses(options, book);
-        bmUnitVolumes(book);
+        bmUnitVolumes(options, book);
         creditedEnergy(options, book);
-        accountVolumes(options, book);
+        accountVolumes(book);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class SettlementKernels
     }
 
     /**
-     * Trading unit status, TLOSS, TLMO+/- and TLM per BM Unit (§3.2, §3.3).
+     * Trading unit status, TLOSS and TLMO+/- (§3.2, §3.3); TLM per BM Unit follows in {@link #bmUnitVolumes}.
      */
     static void losses(final SettlementOptions options, final PeriodBook book)
     {
@@ -171,18 +171,6 @@ public final class SettlementKernels
             }
         }
 
-        final double[] tlm = book.tlm;
-        for (int i = 0; i < n; i++)
-        {
-            if (!active[i] || ic[i])
-            {
-                tlm[i] = 1;
-            }
-            else
-            {
-                tlm[i] = 1 + tlf[i] + (delivering[i] ? tlmoPlus : tlmoMinus);
-            }
-        }
         book.tloss = tloss;
         book.sumPlusQm = plusQm;
         book.sumMinusQm = minusQm;
@@ -193,61 +181,87 @@ public final class SettlementKernels
     }
 
     /**
-     * Accepted totals, QBS, QME, QII and credited energy QM.TLM per BM Unit (§3.7).
+     * One pass over BM Units: TLM (§3.3), accepted totals, QBS, QME, QII (§3.7), credited energy QM.TLM, the MVRN
+     * scratch (fixed sums, lead remainder) and QABS per lead account (§3.10).
      */
-    static void bmUnitVolumes(final PeriodBook book)
+    static void bmUnitVolumes(final SettlementOptions options, final PeriodBook book)
     {
         final int n = book.bmUnitCount;
         final boolean[] active = book.active;
+        final boolean[] ic = book.interconnector;
+        final boolean[] delivering = book.delivering;
+        final double[] tlf = book.tlf;
+        final double[] tlm = book.tlm;
+        final double[] qm = book.qm;
+        final double[] qas = book.qas;
+        final double[] fpn = book.fpn;
         final double[] qaoTotal = book.qaoTotal;
         final double[] qabTotal = book.qabTotal;
+        final double[] qbs = book.qbs;
+        final double[] qme = book.qme;
+        final double[] qii = book.qii;
+        final double[] qce = book.qce;
+        final double[] fixedSum = book.mvrnFixedSum;
+        final double[] remainder = book.qceLead;
+        final double[] qabs = book.qabs;
+        final int[] lead = book.leadAccount;
         final int[] start = book.rowStart;
         final int[] order = book.rowOrder;
         final double[] rowQao = book.rowQao;
         final double[] rowQab = book.rowQab;
+        final double tlmoPlus = book.tlmoPlus;
+        final double tlmoMinus = book.tlmoMinus;
+        final boolean tlmOnQabs = options.tlmOnQabs();
+        Arrays.fill(qabs, 0);
         int ignored = 0;
         for (int i = 0; i < n; i++)
         {
+            final int begin = start[i];
+            final int end = start[i + 1];
+            fixedSum[i] = 0;
+            if (!active[i])
+            {
+                ignored += end - begin;
+                tlm[i] = 1;
+                qaoTotal[i] = 0;
+                qabTotal[i] = 0;
+                qbs[i] = 0;
+                qme[i] = 0;
+                qii[i] = 0;
+                qce[i] = 0;
+                remainder[i] = 0;
+                continue;
+            }
+            final double multiplier = ic[i] ? 1 : 1 + tlf[i] + (delivering[i] ? tlmoPlus : tlmoMinus);
+            tlm[i] = multiplier;
             double qao = 0;
             double qab = 0;
-            final int end = start[i + 1];
-            if (active[i])
+            for (int o = begin; o < end; o++)
             {
-                for (int o = start[i]; o < end; o++)
-                {
-                    final int r = order[o];
-                    qao += rowQao[r];
-                    qab += rowQab[r];
-                }
-            }
-            else
-            {
-                ignored += end - start[i];
+                final int r = order[o];
+                qao += rowQao[r];
+                qab += rowQab[r];
             }
             qaoTotal[i] = qao;
             qabTotal[i] = qab;
-            if (active[i])
-            {
-                final double accepted = qao + qab;
-                book.qbs[i] = accepted + book.qas[i];
-                book.qme[i] = book.fpn[i] + accepted;
-                book.qii[i] = book.qm[i] - book.qme[i];
-                book.qce[i] = book.qm[i] * book.tlm[i];
-            }
-            else
-            {
-                book.qbs[i] = 0;
-                book.qme[i] = 0;
-                book.qii[i] = 0;
-                book.qce[i] = 0;
-            }
+            final double accepted = qao + qab;
+            final double balancing = accepted + qas[i];
+            final double expected = fpn[i] + accepted;
+            final double metered = qm[i];
+            qbs[i] = balancing;
+            qme[i] = expected;
+            qii[i] = metered - expected;
+            qce[i] = metered * multiplier;
+            remainder[i] = metered;
+            qabs[lead[i]] += tlmOnQabs ? balancing * multiplier : balancing;
         }
         book.ignoredInputCount += ignored;
     }
 
     /**
      * Credited energy per account with MVRN reallocation (§3.8), QACE, and the RCRP basis (§4.5): credited energy
-     * of non-interconnector BM Units, added for delivering and subtracted for offtaking trading units.
+     * of non-interconnector BM Units, added for delivering and subtracted for offtaking trading units. Starts from
+     * the fixed sums and remainders {@link #bmUnitVolumes} set.
      */
     static void creditedEnergy(final SettlementOptions options, final PeriodBook book)
     {
@@ -263,11 +277,6 @@ public final class SettlementKernels
         final double[] basis = book.rcrpBasis;
         Arrays.fill(qace, 0);
         Arrays.fill(basis, 0);
-        for (int i = 0; i < n; i++)
-        {
-            fixedSum[i] = 0;
-            remainder[i] = active[i] ? qm[i] : 0;
-        }
 
         final int lines = book.mvrnCount;
         final int[] unit = book.mvrnBmUnit;
@@ -329,14 +338,13 @@ public final class SettlementKernels
     }
 
     /**
-     * QABC from ECVN lines (§3.9), QABS, QAEI (§3.10) and RCRP (§4.5).
+     * QABC from ECVN lines (§3.9), QAEI (§3.10) and RCRP (§4.5).
      */
-    static void accountVolumes(final SettlementOptions options, final PeriodBook book)
+    static void accountVolumes(final PeriodBook book)
     {
         final double[] qabc = book.qabc;
         final double[] qabs = book.qabs;
         Arrays.fill(qabc, 0);
-        Arrays.fill(qabs, 0);
         final int lines = book.ecvnCount;
         final int[] from = book.ecvnFrom;
         final int[] to = book.ecvnTo;
@@ -345,20 +353,6 @@ public final class SettlementKernels
         {
             qabc[from[z]] += volume[z];
             qabc[to[z]] -= volume[z];
-        }
-
-        final int n = book.bmUnitCount;
-        final boolean[] active = book.active;
-        final int[] lead = book.leadAccount;
-        final double[] qbs = book.qbs;
-        final double[] tlm = book.tlm;
-        final boolean tlmOnQabs = options.tlmOnQabs();
-        for (int i = 0; i < n; i++)
-        {
-            if (active[i])
-            {
-                qabs[lead[i]] += tlmOnQabs ? qbs[i] * tlm[i] : qbs[i];
-            }
         }
 
         final int accounts = book.accountCount;
