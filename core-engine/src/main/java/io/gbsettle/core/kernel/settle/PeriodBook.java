@@ -29,6 +29,10 @@ import io.gbsettle.core.registry.EnergyAccount;
  * {@code volumes}); inputs for a BM Unit that is not active on the day are kept but ignored by the kernels
  * ({@link #ignoredInputCount()}).
  *
+ * <p>Inputs are checked as they are added: indices in range, capacities, QAO &gt;= 0 &gt;= QAB, and every number
+ * finite (an {@link IllegalArgumentException} or {@link IllegalStateException} otherwise, so that one NaN cannot
+ * poison the losses of a whole period).
+ *
  * <p>Not thread-safe: one book per settlement thread.
  */
 public final class PeriodBook
@@ -355,6 +359,7 @@ public final class PeriodBook
      */
     public void meteredVolume(final int bmUnit, final double qm)
     {
+        finite(qm, "metered volume");
         this.qm[bmUnit] = qm;
         hasQm[bmUnit] = true;
     }
@@ -365,6 +370,7 @@ public final class PeriodBook
      */
     public void fpn(final int bmUnit, final double fpnMwh)
     {
+        finite(fpnMwh, "FPN");
         fpn[bmUnit] = fpnMwh;
     }
 
@@ -374,6 +380,7 @@ public final class PeriodBook
      */
     public void absvd(final int bmUnit, final double qas)
     {
+        finite(qas, "ABSVD volume");
         this.qas[bmUnit] = qas;
     }
 
@@ -405,6 +412,10 @@ public final class PeriodBook
         {
             throw new IllegalArgumentException("accepted row: BM Unit " + bmUnit + ", QAO " + qao + ", QAB " + qab);
         }
+        finite(qao, "QAO");
+        finite(qab, "QAB");
+        finite(offerPrice, "offer price");
+        finite(bidPrice, "bid price");
         final int r = rowCount++;
         rowBmUnit[r] = bmUnit;
         rowAcceptance[r] = acceptanceNumber;
@@ -430,6 +441,7 @@ public final class PeriodBook
         }
         checkAccount(fromAccount);
         checkAccount(toAccount);
+        finite(volumeMwh, "ECVN volume");
         final int z = ecvnCount++;
         ecvnFrom[z] = fromAccount;
         ecvnTo[z] = toAccount;
@@ -456,11 +468,21 @@ public final class PeriodBook
             throw new IllegalArgumentException("BM Unit " + bmUnit);
         }
         checkAccount(subsidiaryAccount);
+        finite(fixedMwh, "MVRN fixed volume");
+        finite(percentage, "MVRN percentage");
         final int m = mvrnCount++;
         mvrnBmUnit[m] = bmUnit;
         mvrnAccount[m] = subsidiaryAccount;
         mvrnFixed[m] = fixedMwh;
         mvrnPercent[m] = percentage;
+    }
+
+    private static void finite(final double value, final String what)
+    {
+        if (!Double.isFinite(value))
+        {
+            throw new IllegalArgumentException(what + " is not a finite number: " + value);
+        }
     }
 
     private void checkAccount(final int account)
@@ -875,6 +897,69 @@ public final class PeriodBook
             }
         }
         return sum;
+    }
+
+    /**
+     * @param line ECVN line index.
+     * @return the selling account.
+     */
+    public int ecvnFrom(final int line)
+    {
+        return ecvnFrom[line];
+    }
+
+    /**
+     * @param line ECVN line index.
+     * @return the buying account.
+     */
+    public int ecvnTo(final int line)
+    {
+        return ecvnTo[line];
+    }
+
+    /**
+     * @param line ECVN line index.
+     * @return the contract volume, MWh.
+     */
+    public double ecvnVolume(final int line)
+    {
+        return ecvnVolume[line];
+    }
+
+    /**
+     * @param line MVRN line index.
+     * @return its BM Unit.
+     */
+    public int mvrnBmUnit(final int line)
+    {
+        return mvrnBmUnit[line];
+    }
+
+    /**
+     * @param line MVRN line index.
+     * @return its subsidiary account.
+     */
+    public int mvrnAccount(final int line)
+    {
+        return mvrnAccount[line];
+    }
+
+    /**
+     * @param line MVRN line index.
+     * @return its fixed reallocation QMFR, MWh.
+     */
+    public double mvrnFixed(final int line)
+    {
+        return mvrnFixed[line];
+    }
+
+    /**
+     * @param line MVRN line index.
+     * @return its percentage reallocation QMPR, percent.
+     */
+    public double mvrnPercent(final int line)
+    {
+        return mvrnPercent[line];
     }
 
     /**

@@ -60,6 +60,10 @@ final class PeriodBookTest
         book.addMvrn(0, 1, 1, 0);
         assertThrows(IllegalStateException.class, () -> book.addMvrn(0, 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> SettlementOptions.defaults().alpha(1.5));
+        assertThrows(IllegalArgumentException.class, () -> book.meteredVolume(0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> book.fpn(0, Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> new PeriodBook(1, 1, 1, 1, 1).addAccepted(0, 1, 1, 1, 0,
+            Double.NaN, 5));
     }
 
     @Test

@@ -72,4 +72,58 @@ final class SettlementHotPathAllocationTest
                 sink += book.trc();
             }, 2_000, 500);
     }
+
+    @Test
+    void aWholePeriodCycleAllocatesNothing()
+    {
+        // The inputs of one national period, copied out once; each run reloads them as a driver would.
+        final PeriodBook source = nationalPeriod(13);
+        final int n = source.bmUnitCount();
+        final int rows = source.acceptedRowCount();
+        final int ecvns = source.ecvnCount();
+        final int mvrns = source.mvrnCount();
+        final double[] qm = new double[n];
+        final double[] fpn = new double[n];
+        final double[] qas = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            qm[i] = source.qm(i);
+            fpn[i] = source.fpn(i);
+            qas[i] = source.qas(i);
+        }
+        final PeriodBook book = nationalPeriod(13);
+        final SettlementOptions options = SettlementOptions.defaults();
+        final PartyDayTotals totals = new PartyDayTotals(book.partyCount());
+        AllocationAssert.assertZeroAllocation("reset + inputs + volumes + cashflows + day totals (national)", () ->
+        {
+            book.reset();
+            for (int i = 0; i < n; i++)
+            {
+                if (book.active(i))
+                {
+                    book.meteredVolume(i, qm[i]);
+                    book.fpn(i, fpn[i]);
+                    book.absvd(i, qas[i]);
+                }
+            }
+            for (int r = 0; r < rows; r++)
+            {
+                book.addAccepted(source.rowBmUnit(r), source.rowAcceptance(r), source.rowPair(r), source.rowQao(r),
+                    source.rowQab(r), source.rowOfferPrice(r), source.rowBidPrice(r));
+            }
+            for (int z = 0; z < ecvns; z++)
+            {
+                book.addEcvn(source.ecvnFrom(z), source.ecvnTo(z), source.ecvnVolume(z));
+            }
+            for (int m = 0; m < mvrns; m++)
+            {
+                book.addMvrn(source.mvrnBmUnit(m), source.mvrnAccount(m), source.mvrnFixed(m), source.mvrnPercent(m));
+            }
+            SettlementKernels.volumes(options, book);
+            SettlementKernels.cashflows(options, book, 85, 85);
+            totals.add(book);
+            sink += book.trc();
+        }, 1_000, 300);
+        assertEquals(source.acceptedRowCount(), book.acceptedRowCount());
+    }
 }
