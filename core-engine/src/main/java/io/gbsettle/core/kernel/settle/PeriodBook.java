@@ -1052,7 +1052,8 @@ public final class PeriodBook
     }
 
     /**
-     * @return sum of QM over non-interconnector BM Units in delivering trading units, MWh.
+     * @return sum+ QM: QM over BM Units in delivering trading units, MWh (interconnectors per
+     *     {@link SettlementOptions#interconnectorsInTlmoSums()}).
      */
     public double deliveringQm()
     {
@@ -1060,7 +1061,8 @@ public final class PeriodBook
     }
 
     /**
-     * @return sum of QM over non-interconnector BM Units in offtaking trading units, MWh.
+     * @return sum- QM: QM over BM Units in offtaking trading units, MWh (interconnectors per
+     *     {@link SettlementOptions#interconnectorsInTlmoSums()}).
      */
     public double offtakingQm()
     {

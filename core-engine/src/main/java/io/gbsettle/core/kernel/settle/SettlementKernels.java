@@ -134,11 +134,12 @@ public final class SettlementKernels
         double minusQm = 0;
         double minusTlfQm = 0;
         final boolean[] delivering = book.delivering;
+        final boolean withInterconnectors = options.interconnectorsInTlmoSums();
         for (int i = 0; i < n; i++)
         {
             final boolean isDelivering = active[i] && tuQm[tu[i]] > 0;
             delivering[i] = isDelivering;
-            if (active[i] && !ic[i])
+            if (active[i] && (withInterconnectors || !ic[i]))
             {
                 if (isDelivering)
                 {

@@ -136,6 +136,7 @@ public final class SettlementOptions
     private double iipUnder;
     private TlmoFormula tlmoFormula = TlmoFormula.TLF_NETTED;
     private LossDivisionGuard lossDivisionGuard = LossDivisionGuard.TLMO_ZERO;
+    private boolean interconnectorsInTlmoSums;
     private boolean tlmOnCbm = true;
     private boolean tlmOnQabs = true;
     private boolean tlmOnCnd = true;
@@ -253,6 +254,29 @@ public final class SettlementOptions
     public SettlementOptions lossDivisionGuard(final LossDivisionGuard guard)
     {
         this.lossDivisionGuard = Objects.requireNonNull(guard);
+        return this;
+    }
+
+    /**
+     * Whether the TLMO denominators and TLF sums (sum+ QM, sum- QM, sum TLF.QM) include interconnector BM Units (§3.3,
+     * open point 1, [M]). Default false. Reason: interconnector BM Units take no share of the losses (TLM = 1, [V]),
+     * so the adjustment is spread over the BM Units that carry it; including them would leave
+     * {@code sum QM TLM != 0}. TLOSS always sums every BM Unit.
+     *
+     * @return true when interconnector BM Units enter the TLMO sums.
+     */
+    public boolean interconnectorsInTlmoSums()
+    {
+        return interconnectorsInTlmoSums;
+    }
+
+    /**
+     * @param include whether interconnector BM Units enter the TLMO sums.
+     * @return this.
+     */
+    public SettlementOptions interconnectorsInTlmoSums(final boolean include)
+    {
+        this.interconnectorsInTlmoSums = include;
         return this;
     }
 

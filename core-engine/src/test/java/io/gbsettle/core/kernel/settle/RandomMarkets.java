@@ -76,6 +76,7 @@ final class RandomMarkets
             .iipUnder(random.nextBoolean() ? 0 : random.nextDouble() * 10)
             .tlmoFormula(pick(random, SettlementOptions.TlmoFormula.values()))
             .lossDivisionGuard(pick(random, SettlementOptions.LossDivisionGuard.values()))
+            .interconnectorsInTlmoSums(random.nextInt(4) == 0)
             .tlmOnCbm(random.nextBoolean())
             .tlmOnQabs(random.nextBoolean())
             .tlmOnCnd(random.nextBoolean())

@@ -158,7 +158,7 @@ final class ReferenceSettlement
                 continue;
             }
             out.delivering[i] = tuSum[u.tradingUnit()] > 0;
-            if (u.interconnector())
+            if (u.interconnector() && !options.interconnectorsInTlmoSums())
             {
                 continue;
             }
