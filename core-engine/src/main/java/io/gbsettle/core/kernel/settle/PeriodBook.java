@@ -594,6 +594,26 @@ public final class PeriodBook
 
     /**
      * @param bmUnit BM Unit index.
+     * @return its trading unit as the book's dense index (renumbered from the registry's), or -1 when inactive.
+     */
+    public int tradingUnit(final int bmUnit)
+    {
+        return tradingUnit[bmUnit];
+    }
+
+    /**
+     * Total Trading Unit Metered Volume of the BM Unit's trading unit (an S0142 BP7 field), after {@code volumes}.
+     *
+     * @param bmUnit BM Unit index.
+     * @return the sum of the metered volumes of its trading unit's active BM Units, MWh; 0 when inactive.
+     */
+    public double tradingUnitMeteredVolume(final int bmUnit)
+    {
+        return active[bmUnit] ? tradingUnitQm[tradingUnit[bmUnit]] : 0;
+    }
+
+    /**
+     * @param bmUnit BM Unit index.
      * @return whether its trading unit is delivering this period (sum of its metered volumes &gt; 0).
      */
     public boolean delivering(final int bmUnit)

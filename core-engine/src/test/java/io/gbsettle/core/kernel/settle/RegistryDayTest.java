@@ -70,6 +70,11 @@ final class RegistryDayTest
         assertEquals(book.tlm(d1), book.tlm(e1), 0);
         assertEquals(1 + 0.55 * 10 / 480, book.tlm(e1), 1e-12);
         assertEquals(1, book.tlm(ic1), 0);
+        assertEquals(book.tradingUnit(d1), book.tradingUnit(e1));
+        assertEquals(-480, book.tradingUnitMeteredVolume(e1), 1e-12);
+        assertEquals(500, book.tradingUnitMeteredVolume(g1), 1e-12);
+        assertEquals(-1, book.tradingUnit(later));
+        assertEquals(0, book.tradingUnitMeteredVolume(later), 0);
         assertEquals(-10 * book.tlm(e1), book.rcrpBasis(sProd), 1e-9);
         assertTrue(book.rcrp(sProd) < 0, "a generator in an offtaking trading unit has a negative proportion");
         double sum = 0;
