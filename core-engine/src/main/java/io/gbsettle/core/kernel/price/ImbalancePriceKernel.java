@@ -67,7 +67,7 @@ public final class ImbalancePriceKernel
         IndexSort.byDouble(result.buys, nb, rankKey, result.sortScratch);
         IndexSort.byDouble(result.sells, ns, rankKey, result.sortScratch);
 
-        arbitrage(result, nb, ns);
+        arbitrage(result, nb, ns, options.zeroVolume());
         copySigned(stack, remaining, result.arbitrageVolume, n);
         systemTaggedTotals(stack, result);
 
@@ -92,15 +92,15 @@ public final class ImbalancePriceKernel
             return;
         }
         result.netImbalanceVolume = niv;
-        final boolean short_ = niv > 0;
-        final int[] side = short_ ? result.buys : result.sells;
-        final int m = short_ ? nb : ns;
-        zero(remaining, short_ ? result.sells : result.buys, short_ ? ns : nb);
-        removeMostExpensive(side, m, rankKey, remaining, short_ ? sellVolume : buyVolume);
+        final boolean systemShort = niv > 0;
+        final int[] side = systemShort ? result.buys : result.sells;
+        final int m = systemShort ? nb : ns;
+        zero(remaining, systemShort ? result.sells : result.buys, systemShort ? ns : nb);
+        removeMostExpensive(side, m, rankKey, remaining, systemShort ? sellVolume : buyVolume, options.zeroVolume());
         copySigned(stack, remaining, result.nivVolume, n);
 
-        final boolean marketPriceReplacement = replacementPrice(parameters, options, result, side, m, short_);
-        keepMostExpensive(side, m, rankKey, remaining, parameters.par());
+        final boolean marketPriceReplacement = replacementPrice(parameters, options, result, side, m, systemShort);
+        keepMostExpensive(side, m, rankKey, remaining, parameters.par(), options.zeroVolume());
         copySigned(stack, remaining, result.parVolume, n);
 
         double cost = 0;
@@ -122,10 +122,10 @@ public final class ImbalancePriceKernel
         }
         result.mainPrice = cost / volume;
         final double adjuster = marketPriceReplacement && !options.adjusterOnMarketPriceReplacement() ? 0 :
-            short_ ? stack.bpa : stack.spa;
+            systemShort ? stack.bpa : stack.spa;
         result.adjuster = adjuster;
         result.systemPrice = result.mainPrice + adjuster;
-        result.priceDerivationCode = short_ ? PriceResult.CODE_NIV_POSITIVE : PriceResult.CODE_NIV_NEGATIVE;
+        result.priceDerivationCode = systemShort ? PriceResult.CODE_NIV_POSITIVE : PriceResult.CODE_NIV_NEGATIVE;
     }
 
     private static void prepareActions(
@@ -252,7 +252,7 @@ public final class ImbalancePriceKernel
         }
     }
 
-    private static void arbitrage(final PriceResult result, final int nb, final int ns)
+    private static void arbitrage(final PriceResult result, final int nb, final int ns, final double zero)
     {
         final int[] buys = result.buys;
         final int[] sells = result.sells;
@@ -293,13 +293,13 @@ public final class ImbalancePriceKernel
             }
             if (buyVolume <= sellVolume)
             {
-                scale(remaining, buys, bi, bEnd, 0);
-                scale(remaining, sells, si, sEnd, buyVolume == sellVolume ? 0 : (sellVolume - buyVolume) / sellVolume);
+                scale(remaining, buys, bi, bEnd, 0, 1, zero);
+                scale(remaining, sells, si, sEnd, sellVolume - buyVolume, sellVolume, zero);
             }
             else
             {
-                scale(remaining, sells, si, sEnd, 0);
-                scale(remaining, buys, bi, bEnd, (buyVolume - sellVolume) / buyVolume);
+                scale(remaining, sells, si, sEnd, 0, 1, zero);
+                scale(remaining, buys, bi, bEnd, buyVolume - sellVolume, buyVolume, zero);
             }
         }
     }
@@ -374,6 +374,9 @@ public final class ImbalancePriceKernel
             return false;
         }
         final boolean tlmWeighted = options.replacementPriceTlmWeighted();
+        // Averaged as anchor + weighted deviations, so that equal prices average to exactly that price and the
+        // re-priced actions tie with the unflagged ones they were priced from (PAR shares ties pro rata).
+        double anchor = Double.NaN;
         double left = parameters.rpar();
         double cost = 0;
         double weight = 0;
@@ -402,17 +405,29 @@ public final class ImbalancePriceKernel
                     if (!second[r] && remaining[r] > 0)
                     {
                         final double v = remaining[r] * share * (tlmWeighted ? result.lossFactor[r] : 1);
-                        cost += v * result.originalPrice[r];
+                        if (anchor != anchor)
+                        {
+                            anchor = result.originalPrice[r];
+                        }
+                        cost += v * (result.originalPrice[r] - anchor);
                         weight += v;
                     }
                 }
-                reference += group * share;
-                left -= group * share;
+                if (share < 1)
+                {
+                    reference += left;
+                    left = 0;
+                }
+                else
+                {
+                    reference += group;
+                    left -= group;
+                }
             }
             i = start;
         }
         final boolean fallback = !(weight > 0);
-        final double rp = fallback ? result.marketPrice : cost / weight;
+        final double rp = fallback ? result.marketPrice : anchor + cost / weight;
         result.replacementPrice = rp;
         result.replacementPriceReferenceVolume = fallback ? 0 : reference;
         for (int j = 0; j < m; j++)
@@ -430,7 +445,8 @@ public final class ImbalancePriceKernel
     }
 
     private static void removeMostExpensive(
-        final int[] set, final int m, final double[] key, final double[] remaining, final double volume)
+        final int[] set, final int m, final double[] key, final double[] remaining, final double volume,
+        final double zero)
     {
         double left = volume;
         int i = m - 1;
@@ -448,12 +464,12 @@ public final class ImbalancePriceKernel
             {
                 if (group <= left)
                 {
-                    scale(remaining, set, start + 1, i + 1, 0);
+                    scale(remaining, set, start + 1, i + 1, 0, 1, zero);
                     left -= group;
                 }
                 else
                 {
-                    scale(remaining, set, start + 1, i + 1, (group - left) / group);
+                    scale(remaining, set, start + 1, i + 1, group - left, group, zero);
                     left = 0;
                 }
             }
@@ -462,7 +478,8 @@ public final class ImbalancePriceKernel
     }
 
     private static void keepMostExpensive(
-        final int[] set, final int m, final double[] key, final double[] remaining, final double volume)
+        final int[] set, final int m, final double[] key, final double[] remaining, final double volume,
+        final double zero)
     {
         double left = volume;
         int i = m - 1;
@@ -478,11 +495,11 @@ public final class ImbalancePriceKernel
             }
             if (left <= 0)
             {
-                scale(remaining, set, start + 1, i + 1, 0);
+                scale(remaining, set, start + 1, i + 1, 0, 1, zero);
             }
             else if (group > left)
             {
-                scale(remaining, set, start + 1, i + 1, left / group);
+                scale(remaining, set, start + 1, i + 1, left, group, zero);
                 left = 0;
             }
             else
@@ -557,12 +574,18 @@ public final class ImbalancePriceKernel
         result.totalSystemTaggedAdjustmentSellVolume = adjustmentSell;
     }
 
+    /**
+     * Keeps {@code keep / total} of each volume (multiplying first, so that a lone action keeps exactly
+     * {@code keep}); what is left at or below the zero-volume tolerance is zero.
+     */
     private static void scale(
-        final double[] remaining, final int[] set, final int from, final int to, final double factor)
+        final double[] remaining, final int[] set, final int from, final int to, final double keep,
+        final double total, final double zero)
     {
         for (int i = from; i < to; i++)
         {
-            remaining[set[i]] *= factor;
+            final double v = remaining[set[i]] * keep / total;
+            remaining[set[i]] = v <= zero ? 0 : v;
         }
     }
 

@@ -149,11 +149,11 @@ final class NaivePriceModel
             final double x = Math.min(b, s);
             for (final Action a : cheapestBuys)
             {
-                a.left = x == b ? 0 : a.left * (b - x) / b;
+                a.left = x == b ? 0 : snap(a.left * (b - x) / b, options);
             }
             for (final Action a : dearestSells)
             {
-                a.left = x == s ? 0 : a.left * (s - x) / s;
+                a.left = x == s ? 0 : snap(a.left * (s - x) / s, options);
             }
         }
         for (final Action a : out.actions)
@@ -261,8 +261,8 @@ final class NaivePriceModel
             }
             else
             {
-                final double keep = (g - toRemove) / g;
-                level.forEach(a -> a.left *= keep);
+                final double keep = g - toRemove;
+                level.forEach(a -> a.left = snap(a.left * keep / g, options));
                 toRemove = 0;
             }
         }
@@ -288,10 +288,13 @@ final class NaivePriceModel
         boolean fallback = false;
         if (anyFlagged)
         {
+            // Anchored average: equal prices must average to exactly that price (see the kernel).
+            final List<List<Action>> levels = levelsDearestFirst(unflagged, nullRank);
+            final double anchor = levels.isEmpty() ? 0 : levels.get(0).get(0).price;
             double cost = 0;
             double volume = 0;
             double room = parameters.rpar();
-            for (final List<Action> level : levelsDearestFirst(unflagged, nullRank))
+            for (final List<Action> level : levels)
             {
                 if (room <= 0)
                 {
@@ -302,13 +305,13 @@ final class NaivePriceModel
                 for (final Action a : level)
                 {
                     final double w = a.left * share * (options.replacementPriceTlmWeighted() ? a.lambda : 1);
-                    cost += w * a.price;
+                    cost += w * (a.price - anchor);
                     volume += w;
                 }
-                room -= g * share;
+                room = share < 1 ? 0 : room - g;
             }
             fallback = volume <= 0;
-            out.replacementPrice = fallback ? out.marketPrice : cost / volume;
+            out.replacementPrice = fallback ? out.marketPrice : anchor + cost / volume;
             for (final Action a : set)
             {
                 if (a.left > 0 && a.secondFlagged)
@@ -329,8 +332,8 @@ final class NaivePriceModel
             }
             else if (g > room)
             {
-                final double share = room / g;
-                level.forEach(a -> a.left *= share);
+                final double share = room;
+                level.forEach(a -> a.left = snap(a.left * share / g, options));
                 room = 0;
             }
             else
@@ -355,6 +358,12 @@ final class NaivePriceModel
             side ? stack.bpa : stack.spa;
         out.price = cost / volume + adjuster;
         return out;
+    }
+
+    /** Pro rata leftovers at or below the zero-volume tolerance are zero. */
+    private static double snap(final double v, final PriceOptions options)
+    {
+        return v <= options.zeroVolume() ? 0 : v;
     }
 
     private static double expense(final Action a)
