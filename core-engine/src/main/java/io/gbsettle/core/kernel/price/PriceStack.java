@@ -316,6 +316,40 @@ public final class PriceStack
         return pairId[row];
     }
 
+    /**
+     * @param row a row.
+     * @return its SO-flag.
+     */
+    public boolean so(final int row)
+    {
+        return so[row];
+    }
+
+    /**
+     * @param row a row.
+     * @return its STOR flag.
+     */
+    public boolean stor(final int row)
+    {
+        return stor[row];
+    }
+
+    /**
+     * @return BPA as set (GBP/MWh).
+     */
+    public double bpa()
+    {
+        return bpa;
+    }
+
+    /**
+     * @return SPA as set (GBP/MWh).
+     */
+    public double spa()
+    {
+        return spa;
+    }
+
     private int add(final byte kind, final double volume, final double price, final boolean so, final boolean stor)
     {
         if (size == capacity)
