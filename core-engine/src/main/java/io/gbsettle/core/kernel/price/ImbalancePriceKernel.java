@@ -39,7 +39,7 @@ public final class ImbalancePriceKernel
         result.size = n;
         prepareActions(parameters, stack, result);
         deMinimis(parameters, options, stack, result);
-        copySigned(stack, result.remaining, result.dmatVolume, n);
+        copySigned(result, result.remaining, result.dmatVolume, n);
 
         final double[] remaining = result.remaining;
         final double[] rankKey = result.rankKey;
@@ -51,7 +51,7 @@ public final class ImbalancePriceKernel
         {
             final double p = result.originalPrice[r];
             final boolean buy = stack.volume[r] > 0;
-            rankKey[r] = p != p ? nullKey : buy ? p : -p;
+            rankKey[r] = p != p ? nullKey : (buy ? p : -p) + 0.0;
             if (remaining[r] > 0)
             {
                 if (buy)
@@ -64,11 +64,11 @@ public final class ImbalancePriceKernel
                 }
             }
         }
-        IndexSort.byDouble(result.buys, nb, rankKey, result.sortScratch);
-        IndexSort.byDouble(result.sells, ns, rankKey, result.sortScratch);
+        IndexSort.byRank(result.buys, nb, rankKey, result);
+        IndexSort.byRank(result.sells, ns, rankKey, result);
 
         arbitrage(result, nb, ns, options.zeroVolume());
-        copySigned(stack, remaining, result.arbitrageVolume, n);
+        copySigned(result, remaining, result.arbitrageVolume, n);
         systemTaggedTotals(stack, result);
 
         classify(options, result, result.buys, nb);
@@ -86,8 +86,8 @@ public final class ImbalancePriceKernel
         {
             result.netImbalanceVolume = 0;
             java.util.Arrays.fill(remaining, 0, n, 0.0);
-            copySigned(stack, remaining, result.nivVolume, n);
-            copySigned(stack, remaining, result.parVolume, n);
+            copySigned(result, remaining, result.nivVolume, n);
+            copySigned(result, remaining, result.parVolume, n);
             marketPriceDefault(result, marketPrice);
             return;
         }
@@ -97,11 +97,11 @@ public final class ImbalancePriceKernel
         final int m = systemShort ? nb : ns;
         zero(remaining, systemShort ? result.sells : result.buys, systemShort ? ns : nb);
         removeMostExpensive(side, m, rankKey, remaining, systemShort ? sellVolume : buyVolume, options.zeroVolume());
-        copySigned(stack, remaining, result.nivVolume, n);
+        copySigned(result, remaining, result.nivVolume, n);
 
         final boolean marketPriceReplacement = replacementPrice(parameters, options, result, side, m, systemShort);
         keepMostExpensive(side, m, rankKey, remaining, parameters.par(), options.zeroVolume());
-        copySigned(stack, remaining, result.parVolume, n);
+        copySigned(result, remaining, result.parVolume, n);
 
         double cost = 0;
         double volume = 0;
@@ -163,6 +163,7 @@ public final class ImbalancePriceKernel
             result.firstStageFlagged[r] = stack.so[r] || stack.emergency[r] || boa &&
                 (cadl == PriceStack.CADL_YES || cadl == PriceStack.CADL_DERIVE && stack.durationSeconds[r] < cadlSeconds);
             result.remaining[r] = Math.abs(v);
+            result.sign[r] = v < 0 ? -1.0 : 1.0;
             if (boa)
             {
                 if (v > 0)
@@ -212,43 +213,50 @@ public final class ImbalancePriceKernel
             return;
         }
         final boolean perAcceptance = granularity == PriceOptions.DmatGranularity.PER_ACCEPTANCE_SIDE;
-        final int[] idx = result.buys;
-        final long[] key = result.groupKey;
-        int boas = 0;
+        // Group sums in an open-addressing table (linear probing, generation-stamped so it is never cleared).
+        final long[] tableKey = result.tableKey;
+        final int[] tableStamp = result.tableStamp;
+        final int[] tableGroup = result.tableGroup;
+        final double[] groupSum = result.groupSum;
+        final int[] rowGroup = result.rowGroup;
+        final int mask = tableKey.length - 1;
+        final int stamp = result.nextTableStamp();
+        int groups = 0;
         for (int r = 0; r < n; r++)
         {
-            if (stack.kind[r] == PriceStack.KIND_BOA)
+            if (stack.kind[r] != PriceStack.KIND_BOA)
             {
-                final long sideBit = stack.volume[r] < 0 ? Long.MIN_VALUE : 0;
-                final long low = perAcceptance ? stack.id[r] : stack.pairId[r] & 0xFFFF_FFFFL;
-                key[r] = sideBit | (long)stack.bmUnit[r] << 40 | low;
-                idx[boas++] = r;
+                if (remaining[r] < dmat)
+                {
+                    remaining[r] = 0;
+                }
+                continue;
             }
-            else if (remaining[r] < dmat)
+            final long sideBit = stack.volume[r] < 0 ? Long.MIN_VALUE : 0;
+            final long low = perAcceptance ? stack.id[r] : stack.pairId[r] & 0xFFFF_FFFFL;
+            final long key = sideBit | (long)stack.bmUnit[r] << 40 | low;
+            int slot = (int)((key * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+            while (tableStamp[slot] == stamp && tableKey[slot] != key)
+            {
+                slot = (slot + 1) & mask;
+            }
+            if (tableStamp[slot] != stamp)
+            {
+                tableStamp[slot] = stamp;
+                tableKey[slot] = key;
+                tableGroup[slot] = groups;
+                groupSum[groups++] = 0;
+            }
+            final int group = tableGroup[slot];
+            rowGroup[r] = group;
+            groupSum[group] += remaining[r];
+        }
+        for (int r = 0; r < n; r++)
+        {
+            if (stack.kind[r] == PriceStack.KIND_BOA && groupSum[rowGroup[r]] < dmat)
             {
                 remaining[r] = 0;
             }
-        }
-        IndexSort.byLong(idx, boas, key, result.sortScratch);
-        int start = 0;
-        while (start < boas)
-        {
-            final long k = key[idx[start]];
-            int end = start;
-            double total = 0;
-            while (end < boas && key[idx[end]] == k)
-            {
-                total += remaining[idx[end]];
-                end++;
-            }
-            if (total < dmat)
-            {
-                for (int i = start; i < end; i++)
-                {
-                    remaining[idx[i]] = 0;
-                }
-            }
-            start = end;
         }
     }
 
@@ -437,11 +445,53 @@ public final class ImbalancePriceKernel
             {
                 result.finalPrice[r] = rp;
                 result.replacementRepriced[r] = true;
-                key[r] = buy ? rp : -rp;
+                key[r] = (buy ? rp : -rp) + 0.0;
             }
         }
-        IndexSort.byDouble(side, m, key, result.sortScratch);
+        rerank(result, side, m, (buy ? rp : -rp) + 0.0);
         return fallback;
+    }
+
+    /**
+     * Restores the ranking after re-pricing in linear time: the rows that kept their price are still in order, and
+     * the re-priced ones all share one key, so a stable partition and one merge suffice.
+     */
+    private static void rerank(final PriceResult result, final int[] side, final int m, final double repricedKey)
+    {
+        final boolean[] repriced = result.replacementRepriced;
+        final double[] key = result.rankKey;
+        final int[] moved = result.mergeScratch;
+        final int[] merged = result.sortScratch;
+        int kept = 0;
+        int count = 0;
+        for (int j = 0; j < m; j++)
+        {
+            final int r = side[j];
+            if (repriced[r])
+            {
+                moved[count++] = r;
+            }
+            else
+            {
+                side[kept++] = r;
+            }
+        }
+        int a = 0;
+        int b = 0;
+        int o = 0;
+        while (a < kept && b < count)
+        {
+            merged[o++] = key[side[a]] <= repricedKey ? side[a++] : moved[b++];
+        }
+        while (a < kept)
+        {
+            merged[o++] = side[a++];
+        }
+        while (b < count)
+        {
+            merged[o++] = moved[b++];
+        }
+        System.arraycopy(merged, 0, side, 0, m);
     }
 
     private static void removeMostExpensive(
@@ -607,12 +657,12 @@ public final class ImbalancePriceKernel
         return total;
     }
 
-    private static void copySigned(final PriceStack stack, final double[] magnitude, final double[] out, final int n)
+    private static void copySigned(final PriceResult result, final double[] magnitude, final double[] out, final int n)
     {
+        final double[] sign = result.sign;
         for (int r = 0; r < n; r++)
         {
-            final double v = magnitude[r];
-            out[r] = v == 0 ? 0 : stack.volume[r] < 0 ? -v : v;
+            out[r] = magnitude[r] * sign[r] + 0.0;
         }
     }
 }

@@ -1,134 +1,155 @@
 package io.gbsettle.core.kernel.price;
 
 /**
- * Stable sorts of an index array by a primitive key array, with caller-provided scratch: no boxing, no
- * comparators, no allocation. Insertion sort for short runs, then bottom-up merges.
+ * A stable sort of an index array by a primitive key array, on the kernel's scratch arrays: no boxing, no
+ * comparators, no allocation.
  */
 final class IndexSort
 {
-    private static final int RUN = 16;
-
     private IndexSort()
     {
     }
 
     /**
-     * Sorts {@code idx[0..n)} so that {@code key[idx[i]]} ascends; equal keys keep their order.
+     * Sorts {@code idx[0..n)} so that {@code key[idx[i]]} ascends, stably, by ranking: the distinct keys are
+     * collected in an open-addressing table, sorted as plain doubles ({@link java.util.Arrays#sort(double[], int,
+     * int)}, a primitive sort that allocates nothing below several thousand elements), and a counting sort by rank
+     * places the indices. Prices repeat a lot within a period, so the key sort is usually much shorter than
+     * {@code n}; everything else is linear.
      *
-     * @param idx     indices into {@code key}.
-     * @param n       how many to sort.
-     * @param key     the keys (no NaN).
-     * @param scratch at least {@code n} ints.
+     * @param idx    indices into {@code key}.
+     * @param n      how many to sort.
+     * @param key    the keys (no NaN, no -0.0).
+     * @param result whose scratch arrays (table, keys, ranks, counts) are used.
      */
-    static void byDouble(final int[] idx, final int n, final double[] key, final int[] scratch)
+    static void byRank(final int[] idx, final int n, final double[] key, final PriceResult result)
     {
-        for (int lo = 0; lo < n; lo += RUN)
+        int ordered = 1;
+        while (ordered < n && key[idx[ordered - 1]] <= key[idx[ordered]])
         {
-            final int hi = Math.min(lo + RUN, n);
-            for (int i = lo + 1; i < hi; i++)
+            ordered++;
+        }
+        if (ordered >= n)
+        {
+            return; // already in order, as a published stack usually is
+        }
+        final long[] tableKey = result.tableKey;
+        final int[] tableStamp = result.tableStamp;
+        final int[] tableRank = result.tableGroup;
+        final int[] rowSlot = result.sortRank;
+        final double[] distinctKeys = result.sortKeyA;
+        final int[] counts = result.sortCounts;
+        final int[] idxTemp = result.sortScratch;
+        final int mask = tableKey.length - 1;
+        final int stamp = result.nextTableStamp();
+        int distinct = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final double k = key[idx[i]];
+            final long bits = Double.doubleToRawLongBits(k);
+            int slot = (int)((bits * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+            while (tableStamp[slot] == stamp && tableKey[slot] != bits)
             {
-                final int v = idx[i];
-                final double k = key[v];
-                int j = i - 1;
-                while (j >= lo && key[idx[j]] > k)
-                {
-                    idx[j + 1] = idx[j];
-                    j--;
-                }
-                idx[j + 1] = v;
+                slot = (slot + 1) & mask;
             }
-        }
-        int[] src = idx;
-        int[] dst = scratch;
-        for (int width = RUN; width < n; width <<= 1)
-        {
-            for (int lo = 0; lo < n; lo += width << 1)
+            if (tableStamp[slot] != stamp)
             {
-                final int mid = Math.min(lo + width, n);
-                final int hi = Math.min(lo + (width << 1), n);
-                int a = lo;
-                int b = mid;
-                int o = lo;
-                while (a < mid && b < hi)
-                {
-                    dst[o++] = key[src[b]] < key[src[a]] ? src[b++] : src[a++];
-                }
-                while (a < mid)
-                {
-                    dst[o++] = src[a++];
-                }
-                while (b < hi)
-                {
-                    dst[o++] = src[b++];
-                }
+                tableStamp[slot] = stamp;
+                tableKey[slot] = bits;
+                distinctKeys[distinct++] = k;
             }
-            final int[] t = src;
-            src = dst;
-            dst = t;
+            rowSlot[i] = slot;
         }
-        if (src != idx)
+        java.util.Arrays.sort(distinctKeys, 0, distinct);
+        for (int d = 0; d < distinct; d++)
         {
-            System.arraycopy(src, 0, idx, 0, n);
+            final long bits = Double.doubleToRawLongBits(distinctKeys[d]);
+            int slot = (int)((bits * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+            while (tableKey[slot] != bits)
+            {
+                slot = (slot + 1) & mask;
+            }
+            tableRank[slot] = d;
         }
+        java.util.Arrays.fill(counts, 0, distinct + 1, 0);
+        for (int i = 0; i < n; i++)
+        {
+            counts[tableRank[rowSlot[i]] + 1]++;
+        }
+        for (int d = 1; d <= distinct; d++)
+        {
+            counts[d] += counts[d - 1];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            idxTemp[counts[tableRank[rowSlot[i]]]++] = idx[i];
+        }
+        System.arraycopy(idxTemp, 0, idx, 0, n);
     }
 
     /**
-     * Sorts {@code idx[0..n)} so that {@code key[idx[i]]} ascends; equal keys keep their order.
+     * Sorts {@code idx[0..n)} so that {@code key[idx[i]]} ascends, stably, by ranking: the keys are sorted as plain
+     * doubles ({@link java.util.Arrays#sort(double[], int, int)}, a primitive sort that allocates nothing below
+     * several thousand elements), each index's key is located among the distinct keys by binary search, and a
+     * counting sort by that rank places the indices. Linear after the key sort, and prices have few distinct
+     * values.
      *
      * @param idx     indices into {@code key}.
      * @param n       how many to sort.
-     * @param key     the keys.
-     * @param scratch at least {@code n} ints.
+     * @param key     the keys (no NaN, no -0.0).
+     * @param idxTemp at least {@code n} ints of scratch.
+     * @param keyA    at least {@code n} doubles of scratch.
+     * @param keyB    at least {@code n} doubles of scratch.
+     * @param rank    at least {@code n} ints of scratch.
+     * @param counts  at least {@code n + 1} ints of scratch.
      */
-    static void byLong(final int[] idx, final int n, final long[] key, final int[] scratch)
+    static void byRank(
+        final int[] idx, final int n, final double[] key, final int[] idxTemp, final double[] keyA,
+        final double[] keyB, final int[] rank, final int[] counts)
     {
-        for (int lo = 0; lo < n; lo += RUN)
+        if (n < 2)
         {
-            final int hi = Math.min(lo + RUN, n);
-            for (int i = lo + 1; i < hi; i++)
+            return;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            final double k = key[idx[i]];
+            keyA[i] = k;
+            keyB[i] = k;
+        }
+        java.util.Arrays.sort(keyB, 0, n);
+        int distinct = 1;
+        for (int i = 1; i < n; i++)
+        {
+            if (keyB[i] != keyB[distinct - 1])
             {
-                final int v = idx[i];
-                final long k = key[v];
-                int j = i - 1;
-                while (j >= lo && key[idx[j]] > k)
-                {
-                    idx[j + 1] = idx[j];
-                    j--;
-                }
-                idx[j + 1] = v;
+                keyB[distinct++] = keyB[i];
             }
         }
-        int[] src = idx;
-        int[] dst = scratch;
-        for (int width = RUN; width < n; width <<= 1)
+        java.util.Arrays.fill(counts, 0, distinct + 1, 0);
+        for (int i = 0; i < n; i++)
         {
-            for (int lo = 0; lo < n; lo += width << 1)
+            // Branch-free lower bound: a fixed number of halvings with conditional moves.
+            final double k = keyA[i];
+            int base = 0;
+            int length = distinct;
+            while (length > 1)
             {
-                final int mid = Math.min(lo + width, n);
-                final int hi = Math.min(lo + (width << 1), n);
-                int a = lo;
-                int b = mid;
-                int o = lo;
-                while (a < mid && b < hi)
-                {
-                    dst[o++] = key[src[b]] < key[src[a]] ? src[b++] : src[a++];
-                }
-                while (a < mid)
-                {
-                    dst[o++] = src[a++];
-                }
-                while (b < hi)
-                {
-                    dst[o++] = src[b++];
-                }
+                final int half = length >>> 1;
+                base = keyB[base + half - 1] < k ? base + half : base;
+                length -= half;
             }
-            final int[] t = src;
-            src = dst;
-            dst = t;
+            rank[i] = base;
+            counts[base + 1]++;
         }
-        if (src != idx)
+        for (int d = 1; d <= distinct; d++)
         {
-            System.arraycopy(src, 0, idx, 0, n);
+            counts[d] += counts[d - 1];
         }
+        for (int i = 0; i < n; i++)
+        {
+            idxTemp[counts[rank[i]]++] = idx[i];
+        }
+        System.arraycopy(idxTemp, 0, idx, 0, n);
     }
 }

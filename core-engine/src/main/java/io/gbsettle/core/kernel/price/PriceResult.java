@@ -54,10 +54,20 @@ public final class PriceResult
     // scratch
     final double[] remaining;
     final double[] rankKey;
-    final long[] groupKey;
+    final long[] tableKey;
+    final int[] tableStamp;
+    final int[] tableGroup;
+    final double[] groupSum;
+    final int[] rowGroup;
+    int tableGeneration;
     final int[] buys;
     final int[] sells;
     final int[] sortScratch;
+    final int[] mergeScratch;
+    final double[] sortKeyA;
+    final double[] sign;
+    final int[] sortRank;
+    final int[] sortCounts;
 
     /**
      * @param capacity the largest stack it will hold results for (a {@link PriceStack#capacity()}).
@@ -82,10 +92,34 @@ public final class PriceResult
         replacementRepriced = new boolean[capacity];
         remaining = new double[capacity];
         rankKey = new double[capacity];
-        groupKey = new long[capacity];
+        final int table = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
+        tableKey = new long[table];
+        tableStamp = new int[table];
+        tableGroup = new int[table];
+        groupSum = new double[capacity];
+        rowGroup = new int[capacity];
         buys = new int[capacity];
         sells = new int[capacity];
         sortScratch = new int[capacity];
+        mergeScratch = new int[capacity];
+        sortKeyA = new double[capacity];
+        sign = new double[capacity];
+        sortRank = new int[capacity];
+        sortCounts = new int[capacity + 1];
+    }
+
+    /**
+     * @return a fresh stamp for the open-addressing table: slots with another stamp are empty.
+     */
+    int nextTableStamp()
+    {
+        int stamp = ++tableGeneration;
+        if (stamp == 0)
+        {
+            java.util.Arrays.fill(tableStamp, 0);
+            stamp = tableGeneration = 1;
+        }
+        return stamp;
     }
 
     /**
