@@ -114,8 +114,8 @@ final class PriceCommandTest
             "--netbsad", badNetbsad.toString()));
         final String message = err.toString();
         assertTrue(message.contains("offers.json:3 column 'volume' value 'thirty': not a number"), message);
-        assertTrue(message.contains("offers.json:28 column 'volume' value '-5.0': an offer stack row must have a volume >= 0"),
-            message);
+        assertTrue(message.contains(
+            "offers.json:28 column 'volume' value '-5.0': an offer stack row must have a volume >= 0"), message);
         assertTrue(message.contains("netbsad.json column 'settlementPeriod': no NETBSAD row for 2020-06-25 period 20"),
             message);
     }

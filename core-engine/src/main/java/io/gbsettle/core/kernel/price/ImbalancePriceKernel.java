@@ -160,8 +160,9 @@ public final class ImbalancePriceKernel
             final boolean boa = kind == PriceStack.KIND_BOA;
             result.lossFactor[r] = boa ? stack.tlm[r] : 1;
             final int cadl = stack.cadl[r];
-            result.firstStageFlagged[r] = stack.so[r] || stack.emergency[r] || boa &&
-                (cadl == PriceStack.CADL_YES || cadl == PriceStack.CADL_DERIVE && stack.durationSeconds[r] < cadlSeconds);
+            final boolean cadlFlagged = cadl == PriceStack.CADL_YES ||
+                cadl == PriceStack.CADL_DERIVE && stack.durationSeconds[r] < cadlSeconds;
+            result.firstStageFlagged[r] = stack.so[r] || stack.emergency[r] || boa && cadlFlagged;
             result.remaining[r] = Math.abs(v);
             result.sign[r] = v < 0 ? -1.0 : 1.0;
             if (boa)
