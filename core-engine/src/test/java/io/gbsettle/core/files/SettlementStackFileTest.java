@@ -75,8 +75,10 @@ final class SettlementStackFileTest
     void inconsistentRowsAreAllReported() throws IOException
     {
         final Path offers = write("offers.json", "[\n" +
-            "{\"id\":\"T_A-1\",\"acceptanceId\":12,\"originalPrice\":90,\"volume\":1,\"transmissionLossMultiplier\":1},\n" +
-            "{\"id\":\"T_A-1\",\"acceptanceId\":13,\"bidOfferPairId\":1,\"volume\":1,\"transmissionLossMultiplier\":1},\n" +
+            "{\"id\":\"T_A-1\",\"acceptanceId\":12,\"originalPrice\":90,\"volume\":1," +
+            "\"transmissionLossMultiplier\":1},\n" +
+            "{\"id\":\"T_A-1\",\"acceptanceId\":13,\"bidOfferPairId\":1,\"volume\":1," +
+            "\"transmissionLossMultiplier\":1},\n" +
             "{\"id\":\"T_A-1\",\"acceptanceId\":14,\"bidOfferPairId\":1,\"originalPrice\":5,\"volume\":1," +
             "\"transmissionLossMultiplier\":0},\n" +
             "{\"id\":\"T_B-1\",\"acceptanceId\":15,\"bidOfferPairId\":1,\"originalPrice\":5,\"volume\":1," +

@@ -103,6 +103,8 @@ public final class ImbalancePriceKernel
         keepMostExpensive(side, m, rankKey, remaining, parameters.par(), options.zeroVolume());
         copySigned(result, remaining, result.parVolume, n);
 
+        // Anchored like the replacement price: a final set of one price averages to exactly that price.
+        double anchor = Double.NaN;
         double cost = 0;
         double volume = 0;
         for (int i = 0; i < m; i++)
@@ -111,7 +113,11 @@ public final class ImbalancePriceKernel
             final double v = remaining[r] * result.lossFactor[r];
             if (v != 0)
             {
-                cost += v * result.finalPrice[r];
+                if (anchor != anchor)
+                {
+                    anchor = result.finalPrice[r];
+                }
+                cost += v * (result.finalPrice[r] - anchor);
                 volume += v;
             }
         }
@@ -120,7 +126,7 @@ public final class ImbalancePriceKernel
             marketPriceDefault(result, marketPrice);
             return;
         }
-        result.mainPrice = cost / volume;
+        result.mainPrice = anchor + cost / volume;
         final double adjuster = marketPriceReplacement && !options.adjusterOnMarketPriceReplacement() ? 0 :
             systemShort ? stack.bpa : stack.spa;
         result.adjuster = adjuster;
