@@ -220,7 +220,9 @@ public final class ImbalancePriceKernel
             return;
         }
         final boolean perAcceptance = granularity == PriceOptions.DmatGranularity.PER_ACCEPTANCE_SIDE;
-        // Group sums in an open-addressing table (linear probing, generation-stamped so it is never cleared).
+        // A group is tagged when its total is under DMAT, so only groups made entirely of rows under DMAT can be:
+        // sum the small BOA rows by group in an open-addressing table (linear probing, generation-stamped so it is
+        // never cleared), then let any row at or over DMAT mark its group safe.
         final long[] tableKey = result.tableKey;
         final int[] tableStamp = result.tableStamp;
         final int[] tableGroup = result.tableGroup;
@@ -231,17 +233,16 @@ public final class ImbalancePriceKernel
         int groups = 0;
         for (int r = 0; r < n; r++)
         {
-            if (stack.kind[r] != PriceStack.KIND_BOA)
+            if (remaining[r] >= dmat)
             {
-                if (remaining[r] < dmat)
-                {
-                    remaining[r] = 0;
-                }
                 continue;
             }
-            final long sideBit = stack.volume[r] < 0 ? Long.MIN_VALUE : 0;
-            final long low = perAcceptance ? stack.id[r] : stack.pairId[r] & 0xFFFF_FFFFL;
-            final long key = sideBit | (long)stack.bmUnit[r] << 40 | low;
+            if (stack.kind[r] != PriceStack.KIND_BOA)
+            {
+                remaining[r] = 0;
+                continue;
+            }
+            final long key = groupKey(stack, r, perAcceptance);
             int slot = (int)((key * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
             while (tableStamp[slot] == stamp && tableKey[slot] != key)
             {
@@ -258,13 +259,40 @@ public final class ImbalancePriceKernel
             rowGroup[r] = group;
             groupSum[group] += remaining[r];
         }
+        if (groups == 0)
+        {
+            return;
+        }
         for (int r = 0; r < n; r++)
         {
-            if (stack.kind[r] == PriceStack.KIND_BOA && groupSum[rowGroup[r]] < dmat)
+            if (remaining[r] >= dmat && stack.kind[r] == PriceStack.KIND_BOA)
+            {
+                final long key = groupKey(stack, r, perAcceptance);
+                int slot = (int)((key * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+                while (tableStamp[slot] == stamp && tableKey[slot] != key)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                if (tableStamp[slot] == stamp)
+                {
+                    groupSum[tableGroup[slot]] = Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        for (int r = 0; r < n; r++)
+        {
+            if (remaining[r] < dmat && stack.kind[r] == PriceStack.KIND_BOA && groupSum[rowGroup[r]] < dmat)
             {
                 remaining[r] = 0;
             }
         }
+    }
+
+    private static long groupKey(final PriceStack stack, final int r, final boolean perAcceptance)
+    {
+        final long sideBit = stack.volume[r] < 0 ? Long.MIN_VALUE : 0;
+        final long low = perAcceptance ? stack.id[r] : stack.pairId[r] & 0xFFFF_FFFFL;
+        return sideBit | (long)stack.bmUnit[r] << 40 | low;
     }
 
     private static void arbitrage(final PriceResult result, final int nb, final int ns, final double zero)
