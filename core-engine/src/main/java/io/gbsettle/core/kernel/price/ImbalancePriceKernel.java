@@ -243,7 +243,7 @@ public final class ImbalancePriceKernel
                 continue;
             }
             final long key = groupKey(stack, r, perAcceptance);
-            int slot = (int)((key * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+            int slot = result.slotOf(key);
             while (tableStamp[slot] == stamp && tableKey[slot] != key)
             {
                 slot = (slot + 1) & mask;
@@ -268,7 +268,7 @@ public final class ImbalancePriceKernel
             if (remaining[r] >= dmat && stack.kind[r] == PriceStack.KIND_BOA)
             {
                 final long key = groupKey(stack, r, perAcceptance);
-                int slot = (int)((key * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+                int slot = result.slotOf(key);
                 while (tableStamp[slot] == stamp && tableKey[slot] != key)
                 {
                     slot = (slot + 1) & mask;

@@ -47,7 +47,7 @@ final class IndexSort
         {
             final double k = key[idx[i]];
             final long bits = Double.doubleToRawLongBits(k);
-            int slot = (int)((bits * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+            int slot = result.slotOf(bits);
             while (tableStamp[slot] == stamp && tableKey[slot] != bits)
             {
                 slot = (slot + 1) & mask;
@@ -64,7 +64,7 @@ final class IndexSort
         for (int d = 0; d < distinct; d++)
         {
             final long bits = Double.doubleToRawLongBits(distinctKeys[d]);
-            int slot = (int)((bits * 0x9E37_79B9_7F4A_7C15L) >>> 32) & mask;
+            int slot = result.slotOf(bits);
             while (tableKey[slot] != bits)
             {
                 slot = (slot + 1) & mask;
@@ -83,72 +83,6 @@ final class IndexSort
         for (int i = 0; i < n; i++)
         {
             idxTemp[counts[tableRank[rowSlot[i]]]++] = idx[i];
-        }
-        System.arraycopy(idxTemp, 0, idx, 0, n);
-    }
-
-    /**
-     * Sorts {@code idx[0..n)} so that {@code key[idx[i]]} ascends, stably, by ranking: the keys are sorted as plain
-     * doubles ({@link java.util.Arrays#sort(double[], int, int)}, a primitive sort that allocates nothing below
-     * several thousand elements), each index's key is located among the distinct keys by binary search, and a
-     * counting sort by that rank places the indices. Linear after the key sort, and prices have few distinct
-     * values.
-     *
-     * @param idx     indices into {@code key}.
-     * @param n       how many to sort.
-     * @param key     the keys (no NaN, no -0.0).
-     * @param idxTemp at least {@code n} ints of scratch.
-     * @param keyA    at least {@code n} doubles of scratch.
-     * @param keyB    at least {@code n} doubles of scratch.
-     * @param rank    at least {@code n} ints of scratch.
-     * @param counts  at least {@code n + 1} ints of scratch.
-     */
-    static void byRank(
-        final int[] idx, final int n, final double[] key, final int[] idxTemp, final double[] keyA,
-        final double[] keyB, final int[] rank, final int[] counts)
-    {
-        if (n < 2)
-        {
-            return;
-        }
-        for (int i = 0; i < n; i++)
-        {
-            final double k = key[idx[i]];
-            keyA[i] = k;
-            keyB[i] = k;
-        }
-        java.util.Arrays.sort(keyB, 0, n);
-        int distinct = 1;
-        for (int i = 1; i < n; i++)
-        {
-            if (keyB[i] != keyB[distinct - 1])
-            {
-                keyB[distinct++] = keyB[i];
-            }
-        }
-        java.util.Arrays.fill(counts, 0, distinct + 1, 0);
-        for (int i = 0; i < n; i++)
-        {
-            // Branch-free lower bound: a fixed number of halvings with conditional moves.
-            final double k = keyA[i];
-            int base = 0;
-            int length = distinct;
-            while (length > 1)
-            {
-                final int half = length >>> 1;
-                base = keyB[base + half - 1] < k ? base + half : base;
-                length -= half;
-            }
-            rank[i] = base;
-            counts[base + 1]++;
-        }
-        for (int d = 1; d <= distinct; d++)
-        {
-            counts[d] += counts[d - 1];
-        }
-        for (int i = 0; i < n; i++)
-        {
-            idxTemp[counts[rank[i]]++] = idx[i];
         }
         System.arraycopy(idxTemp, 0, idx, 0, n);
     }

@@ -60,6 +60,7 @@ public final class PriceResult
     final double[] groupSum;
     final int[] rowGroup;
     int tableGeneration;
+    final int tableShift;
     final int[] buys;
     final int[] sells;
     final int[] sortScratch;
@@ -94,6 +95,7 @@ public final class PriceResult
         rankKey = new double[capacity];
         final int table = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
         tableKey = new long[table];
+        tableShift = 64 - Integer.numberOfTrailingZeros(table);
         tableStamp = new int[table];
         tableGroup = new int[table];
         groupSum = new double[capacity];
@@ -106,6 +108,18 @@ public final class PriceResult
         sign = new double[capacity];
         sortRank = new int[capacity];
         sortCounts = new int[capacity + 1];
+    }
+
+    /**
+     * Fibonacci hashing: the top bits of key x 2^64/phi, so that keys differing only in their high bits (doubles
+     * such as 40.0 and 45.0 have all-zero low mantissa bits) still spread over the table.
+     *
+     * @param key a key.
+     * @return its home slot in the open-addressing table.
+     */
+    int slotOf(final long key)
+    {
+        return (int)((key * 0x9E37_79B9_7F4A_7C15L) >>> tableShift);
     }
 
     /**
