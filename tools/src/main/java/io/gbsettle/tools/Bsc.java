@@ -19,6 +19,8 @@ import picocli.CommandLine;
  *   ./bsc calendar holidays --year Y   England and Wales bank holidays
  *   ./bsc generate registry --out DIR  a synthetic registry (parties.csv, bm_units.csv)
  *   ./bsc registry check --dir DIR     load and validate a registry, summarise it
+ *   ./bsc price --date D --period N --offers F --bids F [--netbsad F] [--mid F] [--json]
+ *                                      recompute a period's imbalance price from the published stack
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -33,6 +35,7 @@ import picocli.CommandLine;
         CalendarCommand.class,
         GenerateCommand.class,
         RegistryCommand.class,
+        PriceCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {

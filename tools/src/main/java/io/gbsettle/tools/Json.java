@@ -63,6 +63,17 @@ final class Json
         return name(name).value(Long.toString(value));
     }
 
+    /** A decimal in its shortest exact form; NaN (an absent figure) as {@code null}. */
+    Json field(final String name, final double value)
+    {
+        return name(name).value(Double.isFinite(value) ? Double.toString(value) : "null");
+    }
+
+    Json field(final String name, final boolean value)
+    {
+        return name(name).value(Boolean.toString(value));
+    }
+
     @Override
     public String toString()
     {
