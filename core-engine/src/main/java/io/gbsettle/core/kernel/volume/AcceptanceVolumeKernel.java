@@ -65,35 +65,26 @@ public final class AcceptanceVolumeKernel
         final double[] fpn = out.fpn;
         final double[] totalOffer = out.totalOffer;
         final double[] totalBid = out.totalBid;
-        final int[] acceptanceUnitStart = book.acceptanceUnitStart;
+        System.arraycopy(book.periodFpn, (period - 1) * units, fpn, 0, units);
         for (int u = 0; u < units; u++)
         {
-            fpn[u] = periodFpn(book, u, start, end);
             totalOffer[u] = 0.0;
             totalBid[u] = 0.0;
-            if (acceptanceUnitStart[u + 1] > acceptanceUnitStart[u])
-            {
-                unitVolumes(options, book, u, start, end, out);
-            }
         }
-    }
-
-    private static double periodFpn(final BalancingBook book, final int unit, final long start, final long end)
-    {
-        final int last = book.pnUnitStart[unit + 1];
-        double area = 0.0;
-        for (int p = firstPieceEndingAfter(book.pnPieceTo, book.pnUnitStart[unit], last, start); p < last; p++)
+        final int[] acceptances = book.periodAcceptance;
+        final int last = book.periodAcceptanceStart[period];
+        int i = book.periodAcceptanceStart[period - 1];
+        while (i < last)
         {
-            final long from = Math.max(book.pnPieceFrom[p], start);
-            final long to = Math.min(book.pnPieceTo[p], end);
-            if (from >= end)
+            final int unit = book.acceptanceUnit[acceptances[i]];
+            int unitEnd = i + 1;
+            while (unitEnd < last && book.acceptanceUnit[acceptances[unitEnd]] == unit)
             {
-                break;
+                unitEnd++;
             }
-            final int r = book.pnPieceSource[p];
-            area += 0.5 * (pnAt(book, r, from) + pnAt(book, r, to)) * (to - from);
+            unitVolumes(options, book, unit, i, unitEnd, period, start, end, out);
+            i = unitEnd;
         }
-        return area / SECONDS_PER_HOUR;
     }
 
     /**
@@ -118,32 +109,34 @@ public final class AcceptanceVolumeKernel
         return lo;
     }
 
-    private static double pnAt(final BalancingBook book, final int r, final long t)
+    private static double pnAt(final BalancingBook book, final int p, final long t)
     {
-        return BalancingBook.lineAt(book.pnFrom[r], book.pnLevelFrom[r], book.pnTo[r], book.pnLevelTo[r], t);
+        return book.pnPieceLevel[p] + book.pnPieceSlope[p] * (t - book.pnPieceFrom[p]);
     }
 
-    private static double bodAt(final BalancingBook book, final int r, final long t, final boolean absolute)
+    private static double widthAt(final BalancingBook book, final int p, final int pair, final long t,
+        final boolean absolute)
     {
-        final double level =
-            BalancingBook.lineAt(book.bodFrom[r], book.bodLevelFrom[r], book.bodTo[r], book.bodLevelTo[r], t);
+        final double level = book.bodPieceLevel[p] + book.bodPieceSlope[p] * (t - book.bodPieceFrom[p]);
         if (absolute)
         {
             return Math.abs(level);
         }
-        return book.bodPair[r] > 0 ? Math.max(level, 0.0) : Math.max(-level, 0.0);
+        return pair > 0 ? Math.max(level, 0.0) : Math.max(-level, 0.0);
     }
 
-    private static double acceptanceAt(final BalancingBook book, final int r, final long t)
+    private static double acceptanceAt(final BalancingBook book, final int p, final long t)
     {
-        return BalancingBook.lineAt(
-            book.accRowFrom[r], book.accRowLevelFrom[r], book.accRowTo[r], book.accRowLevelTo[r], t);
+        return book.accPieceLevel[p] + book.accPieceSlope[p] * (t - book.accPieceFrom[p]);
     }
 
     private static void unitVolumes(
         final VolumeOptions options,
         final BalancingBook book,
         final int unit,
+        final int from,
+        final int to,
+        final int period,
         final long start,
         final long end,
         final AcceptedVolumes out)
@@ -156,30 +149,24 @@ public final class AcceptanceVolumeKernel
         int cutCount = 0;
         cuts[cutCount++] = start;
         cuts[cutCount++] = end;
-        for (int a = book.acceptanceUnitStart[unit], last = book.acceptanceUnitStart[unit + 1]; a < last; a++)
+        for (int i = from; i < to; i++)
         {
-            if (book.acceptanceSpanFrom[a] < end && book.acceptanceSpanTo[a] > start)
+            final int a = book.periodAcceptance[i];
+            list[k] = a;
+            final int pieceEnd = book.acceptancePieceStart[a + 1];
+            int p = firstPieceEndingAfter(book.accPieceTo, book.acceptancePieceStart[a], pieceEnd, start);
+            cursor[k] = p;
+            for (; p < pieceEnd && book.accPieceFrom[p] < end; p++)
             {
-                list[k] = a;
-                final int pieceEnd = book.acceptancePieceStart[a + 1];
-                int p = firstPieceEndingAfter(book.accPieceTo, book.acceptancePieceStart[a], pieceEnd, start);
-                cursor[k] = p;
-                for (; p < pieceEnd && book.accPieceFrom[p] < end; p++)
-                {
-                    cutCount = addCut(cuts, cutCount, book.accPieceFrom[p], start, end);
-                    cutCount = addCut(cuts, cutCount, book.accPieceTo[p], start, end);
-                }
-                k++;
+                cutCount = addCut(cuts, cutCount, book.accPieceFrom[p], start, end);
+                cutCount = addCut(cuts, cutCount, book.accPieceTo[p], start, end);
             }
-        }
-        if (k == 0)
-        {
-            return;
+            k++;
         }
 
         // PN breakpoints
         final int pnLast = book.pnUnitStart[unit + 1];
-        int pnCursor = firstPieceEndingAfter(book.pnPieceTo, book.pnUnitStart[unit], pnLast, start);
+        int pnCursor = book.pnPeriodFirst[unit * BalancingBook.MAX_PERIODS + period - 1];
         for (int p = pnCursor; p < pnLast && book.pnPieceFrom[p] < end; p++)
         {
             cutCount = addCut(cuts, cutCount, book.pnPieceFrom[p], start, end);
@@ -198,14 +185,15 @@ public final class AcceptanceVolumeKernel
         }
         int topPair = 0;
         int bottomPair = 0;
-        for (int g = book.bodUnitStart[unit], last = book.bodUnitStart[unit + 1]; g < last; )
+        final int periodCount = book.periodCount;
+        for (int g = book.bodUnitGroupStart[unit], last = book.bodUnitGroupStart[unit + 1]; g < last; g++)
         {
-            final int groupEnd = book.bodPieceGroupEnd[g];
-            final int p = firstPieceEndingAfter(book.bodPieceTo, g, groupEnd, start);
+            final int groupEnd = book.bodGroupStart[g + 1];
+            final int p = book.bodGroupPeriodFirst[g * periodCount + period - 1];
             if (p < groupEnd && book.bodPieceFrom[p] < end)
             {
                 final int source = book.bodPieceSource[p];
-                final int pair = book.bodPair[source];
+                final int pair = book.bodGroupPair[g];
                 final int slot = pair + BalancingBook.MAX_PAIR;
                 present[slot] = true;
                 pairCursor[slot] = p;
@@ -220,16 +208,20 @@ public final class AcceptanceVolumeKernel
                     cutCount = addCut(cuts, cutCount, book.bodPieceTo[q], start, end);
                 }
             }
-            g = groupEnd;
         }
         cutCount = sortUnique(cuts, cutCount);
 
         final double[] offerAcc = out.offerAccumulator;
         final double[] bidAcc = out.bidAccumulator;
-        for (int i = 0, n = k * AcceptedVolumes.PAIR_SLOTS; i < n; i++)
+        final int firstSlot = bottomPair + BalancingBook.MAX_PAIR;
+        final int lastSlot = topPair + BalancingBook.MAX_PAIR;
+        for (int i = 0; i < k; i++)
         {
-            offerAcc[i] = 0.0;
-            bidAcc[i] = 0.0;
+            for (int slot = firstSlot; slot <= lastSlot; slot++)
+            {
+                offerAcc[i * AcceptedVolumes.PAIR_SLOTS + slot] = 0.0;
+                bidAcc[i * AcceptedVolumes.PAIR_SLOTS + slot] = 0.0;
+            }
         }
 
         final boolean absolute = options.absoluteBandWidths();
@@ -255,9 +247,8 @@ public final class AcceptanceVolumeKernel
             double fpn1 = 0.0;
             if (pnCursor < pnLast && book.pnPieceFrom[pnCursor] <= t0)
             {
-                final int r = book.pnPieceSource[pnCursor];
-                fpn0 = pnAt(book, r, t0);
-                fpn1 = pnAt(book, r, t1);
+                fpn0 = pnAt(book, pnCursor, t0);
+                fpn1 = pnAt(book, pnCursor, t1);
             }
 
             // band edges: positive pairs stack up from FPN, negative pairs down
@@ -281,9 +272,8 @@ public final class AcceptanceVolumeKernel
                 pairCursor[slot] = p;
                 if (p < groupEnd && book.bodPieceFrom[p] <= t0)
                 {
-                    final int r = book.bodPieceSource[p];
-                    w0 = bodAt(book, r, t0, absolute);
-                    w1 = bodAt(book, r, t1, absolute);
+                    w0 = widthAt(book, p, pair, t0, absolute);
+                    w1 = widthAt(book, p, pair, t1, absolute);
                 }
                 lower0[slot] = top0;
                 lower1[slot] = top1;
@@ -312,9 +302,8 @@ public final class AcceptanceVolumeKernel
                 pairCursor[slot] = p;
                 if (p < groupEnd && book.bodPieceFrom[p] <= t0)
                 {
-                    final int r = book.bodPieceSource[p];
-                    w0 = bodAt(book, r, t0, absolute);
-                    w1 = bodAt(book, r, t1, absolute);
+                    w0 = widthAt(book, p, pair, t0, absolute);
+                    w1 = widthAt(book, p, pair, t1, absolute);
                 }
                 upper0[slot] = bottom0;
                 upper1[slot] = bottom1;
@@ -361,9 +350,8 @@ public final class AcceptanceVolumeKernel
                 {
                     continue;
                 }
-                final int r = book.accPieceSource[p];
-                final double d0 = acceptanceAt(book, r, t0) - fpn0;
-                final double d1 = acceptanceAt(book, r, t1) - fpn1;
+                final double d0 = acceptanceAt(book, p, t0) - fpn0;
+                final double d1 = acceptanceAt(book, p, t1) - fpn1;
                 if (d0 != base0 || d1 != base1)
                 {
                     final int row = i * AcceptedVolumes.PAIR_SLOTS;
@@ -392,11 +380,17 @@ public final class AcceptanceVolumeKernel
             }
         }
 
-        emitRows(options, book, unit, k, out);
+        emitRows(options, book, unit, k, firstSlot, lastSlot, out);
     }
 
     private static void emitRows(
-        final VolumeOptions options, final BalancingBook book, final int unit, final int k, final AcceptedVolumes out)
+        final VolumeOptions options,
+        final BalancingBook book,
+        final int unit,
+        final int k,
+        final int firstSlot,
+        final int lastSlot,
+        final AcceptedVolumes out)
     {
         final double[] offerAcc = out.offerAccumulator;
         final double[] bidAcc = out.bidAccumulator;
@@ -407,7 +401,7 @@ public final class AcceptanceVolumeKernel
         {
             final int a = list[i];
             final long duration = book.continuousDurationSeconds(a, options.cadlChain());
-            for (int slot = 0; slot < AcceptedVolumes.PAIR_SLOTS; slot++)
+            for (int slot = firstSlot; slot <= lastSlot; slot++)
             {
                 final int cell = i * AcceptedVolumes.PAIR_SLOTS + slot;
                 final double offer = offerAcc[cell] / SECONDS_PER_HOUR;

@@ -24,6 +24,8 @@ public final class BalancingBook
 {
     /** Largest |pair id| accepted; BOD schemas allow up to ±6 today. */
     public static final int MAX_PAIR = 10;
+    /** Most periods in a Settlement Day (the day the clocks go back). */
+    public static final int MAX_PERIODS = 50;
     /** Length of a Settlement Period in seconds. */
     public static final long PERIOD_SECONDS = 1800;
 
@@ -84,26 +86,40 @@ public final class BalancingBook
     private final int[] sortScratch;
     private final int[] stack;
 
-    // resolved PN pieces: source row and window, grouped by BM Unit
+    // resolved PN pieces: source row, window, level at the start and slope (MW/s), grouped by BM Unit;
+    // pnPeriodFirst[u * MAX_PERIODS + j - 1] = first piece of unit u ending after period j starts
     int pnPieceCount;
     final int[] pnPieceSource;
     final long[] pnPieceFrom;
     final long[] pnPieceTo;
+    final double[] pnPieceLevel;
+    final double[] pnPieceSlope;
     final int[] pnUnitStart;
+    final int[] pnPeriodFirst;
+    // period FPN (MWh) of every unit, period-major: fpn[(j - 1) * bmUnitCount + u]
+    final double[] periodFpn;
 
-    // resolved BOD pieces grouped by (BM Unit, pair); groupEnd[p] = end of piece p's (unit, pair) group
+    // resolved BOD pieces grouped by (BM Unit, pair) groups; groups grouped by BM Unit;
+    // bodGroupPeriodFirst[g * periodCount + j - 1] = first piece of group g ending after period j starts
     int bodPieceCount;
     final int[] bodPieceSource;
     final long[] bodPieceFrom;
     final long[] bodPieceTo;
-    final int[] bodPieceGroupEnd;
-    final int[] bodUnitStart;
+    final double[] bodPieceLevel;
+    final double[] bodPieceSlope;
+    int bodGroupCount;
+    final int[] bodGroupStart;
+    final int[] bodGroupPair;
+    final int[] bodUnitGroupStart;
+    int[] bodGroupPeriodFirst = new int[0];
 
     // resolved acceptance pieces, grouped by acceptance
     int accPieceCount;
     final int[] accPieceSource;
     final long[] accPieceFrom;
     final long[] accPieceTo;
+    final double[] accPieceLevel;
+    final double[] accPieceSlope;
 
     // acceptances, grouped by BM Unit, ordered by (acceptance time, number) within it
     int acceptanceCount;
@@ -116,6 +132,11 @@ public final class BalancingBook
     final long[] acceptanceSpanTo;
     final long[] acceptanceChainSeconds;
     final int[] acceptanceUnitStart;
+    // acceptances whose span meets period j: periodAcceptance[periodAcceptanceStart[j - 1] ..
+    // periodAcceptanceStart[j]), in acceptance order (by BM Unit, then time and number)
+    final int[] periodAcceptanceStart = new int[MAX_PERIODS + 1];
+    private final int[] periodFill = new int[MAX_PERIODS];
+    int[] periodAcceptance = new int[0];
 
     // bounds the kernel sizes its scratch from
     int maxUnitAcceptances;
@@ -174,17 +195,26 @@ public final class BalancingBook
         pnPieceSource = new int[2 * pnCapacity];
         pnPieceFrom = new long[2 * pnCapacity];
         pnPieceTo = new long[2 * pnCapacity];
+        pnPieceLevel = new double[2 * pnCapacity];
+        pnPieceSlope = new double[2 * pnCapacity];
         pnUnitStart = new int[bmUnitCount + 1];
+        pnPeriodFirst = new int[bmUnitCount * MAX_PERIODS];
+        periodFpn = new double[bmUnitCount * MAX_PERIODS];
 
         bodPieceSource = new int[2 * bodCapacity];
         bodPieceFrom = new long[2 * bodCapacity];
         bodPieceTo = new long[2 * bodCapacity];
-        bodPieceGroupEnd = new int[2 * bodCapacity];
-        bodUnitStart = new int[bmUnitCount + 1];
+        bodPieceLevel = new double[2 * bodCapacity];
+        bodPieceSlope = new double[2 * bodCapacity];
+        bodGroupStart = new int[bodCapacity + 1];
+        bodGroupPair = new int[bodCapacity];
+        bodUnitGroupStart = new int[bmUnitCount + 1];
 
         accPieceSource = new int[2 * acceptanceSegmentCapacity];
         accPieceFrom = new long[2 * acceptanceSegmentCapacity];
         accPieceTo = new long[2 * acceptanceSegmentCapacity];
+        accPieceLevel = new double[2 * acceptanceSegmentCapacity];
+        accPieceSlope = new double[2 * acceptanceSegmentCapacity];
 
         acceptanceUnit = new int[acceptanceSegmentCapacity];
         acceptanceNumber = new long[acceptanceSegmentCapacity];
@@ -206,9 +236,9 @@ public final class BalancingBook
      */
     public void reset(final long dayStartEpochSecond, final int periodCount)
     {
-        if (periodCount < 1)
+        if (periodCount < 1 || periodCount > MAX_PERIODS)
         {
-            throw new IllegalArgumentException("periodCount must be >= 1: " + periodCount);
+            throw new IllegalArgumentException("periodCount must be 1.." + MAX_PERIODS + ": " + periodCount);
         }
         dayStart = dayStartEpochSecond;
         this.periodCount = periodCount;
@@ -217,6 +247,7 @@ public final class BalancingBook
         accRowCount = 0;
         pnPieceCount = 0;
         bodPieceCount = 0;
+        bodGroupCount = 0;
         accPieceCount = 0;
         acceptanceCount = 0;
         maxUnitAcceptances = 0;
@@ -483,7 +514,8 @@ public final class BalancingBook
             {
                 pnUnitStart[unit++] = pieces;
             }
-            pieces = sweep(i, end, pnFrom, pnTo, pieces, pnPieceSource, pnPieceFrom, pnPieceTo);
+            pieces = sweep(i, end, pnFrom, pnLevelFrom, pnTo, pnLevelTo,
+                pieces, pnPieceSource, pnPieceFrom, pnPieceTo, pnPieceLevel, pnPieceSlope);
             i = end;
         }
         while (unit <= bmUnitCount)
@@ -491,12 +523,50 @@ public final class BalancingBook
             pnUnitStart[unit++] = pieces;
         }
         pnPieceCount = pieces;
+        for (int u = 0; u < bmUnitCount; u++)
+        {
+            periodFirsts(pnPieceTo, pnUnitStart[u], pnUnitStart[u + 1], pnPeriodFirst, u * MAX_PERIODS);
+            final int last = pnUnitStart[u + 1];
+            for (int j = 0; j < periodCount; j++)
+            {
+                final long start = dayStart + j * PERIOD_SECONDS;
+                final long end = start + PERIOD_SECONDS;
+                double area = 0.0;
+                for (int p = pnPeriodFirst[u * MAX_PERIODS + j]; p < last && pnPieceFrom[p] < end; p++)
+                {
+                    final long pieceStart = pnPieceFrom[p];
+                    final long from = Math.max(pieceStart, start);
+                    final long to = Math.min(pnPieceTo[p], end);
+                    area += (pnPieceLevel[p] + pnPieceSlope[p] * (0.5 * ((from - pieceStart) + (to - pieceStart)))) *
+                        (to - from);
+                }
+                periodFpn[j * bmUnitCount + u] = area / 3600.0;
+            }
+        }
+    }
+
+    /**
+     * For each period j of the day, the first piece in {@code [from, to)} that ends after the period starts.
+     */
+    private void periodFirsts(final long[] pieceTo, final int from, final int to, final int[] first, final int offset)
+    {
+        int p = from;
+        for (int j = 0; j < periodCount; j++)
+        {
+            final long start = dayStart + j * PERIOD_SECONDS;
+            while (p < to && pieceTo[p] <= start)
+            {
+                p++;
+            }
+            first[offset + j] = p;
+        }
     }
 
     private void sealBod()
     {
         sortRows(BOD, bodCount);
         int pieces = 0;
+        int groups = 0;
         int i = 0;
         int unit = 0;
         while (i < bodCount)
@@ -510,21 +580,34 @@ public final class BalancingBook
             }
             while (unit <= u)
             {
-                bodUnitStart[unit++] = pieces;
+                bodUnitGroupStart[unit++] = groups;
             }
             final int groupStart = pieces;
-            pieces = sweep(i, end, bodFrom, bodTo, pieces, bodPieceSource, bodPieceFrom, bodPieceTo);
-            for (int p = groupStart; p < pieces; p++)
+            pieces = sweep(i, end, bodFrom, bodLevelFrom, bodTo, bodLevelTo,
+                pieces, bodPieceSource, bodPieceFrom, bodPieceTo, bodPieceLevel, bodPieceSlope);
+            if (pieces > groupStart)
             {
-                bodPieceGroupEnd[p] = pieces;
+                bodGroupStart[groups] = groupStart;
+                bodGroupPair[groups] = pair;
+                groups++;
             }
             i = end;
         }
         while (unit <= bmUnitCount)
         {
-            bodUnitStart[unit++] = pieces;
+            bodUnitGroupStart[unit++] = groups;
         }
+        bodGroupStart[groups] = pieces;
         bodPieceCount = pieces;
+        bodGroupCount = groups;
+        if (bodGroupPeriodFirst.length < groups * periodCount)
+        {
+            bodGroupPeriodFirst = new int[groups * periodCount]; // first use at this size only
+        }
+        for (int g = 0; g < groups; g++)
+        {
+            periodFirsts(bodPieceTo, bodGroupStart[g], bodGroupStart[g + 1], bodGroupPeriodFirst, g * periodCount);
+        }
     }
 
     private void sealAcceptances()
@@ -549,7 +632,8 @@ public final class BalancingBook
                 end++;
             }
             final int pieceStart = pieces;
-            pieces = sweep(i, end, accRowFrom, accRowTo, pieces, accPieceSource, accPieceFrom, accPieceTo);
+            pieces = sweep(i, end, accRowFrom, accRowLevelFrom, accRowTo, accRowLevelTo,
+                pieces, accPieceSource, accPieceFrom, accPieceTo, accPieceLevel, accPieceSlope);
             i = end;
             if (pieces == pieceStart)
             {
@@ -575,6 +659,59 @@ public final class BalancingBook
         acceptancePieceStart[acceptances] = pieces;
         accPieceCount = pieces;
         acceptanceCount = acceptances;
+        indexAcceptancesByPeriod();
+    }
+
+    private void indexAcceptancesByPeriod()
+    {
+        final int[] starts = periodAcceptanceStart;
+        for (int j = 0; j <= periodCount; j++)
+        {
+            starts[j] = 0;
+        }
+        final long dayEnd = dayStart + periodCount * PERIOD_SECONDS;
+        for (int a = 0; a < acceptanceCount; a++)
+        {
+            if (acceptanceSpanTo[a] > dayStart && acceptanceSpanFrom[a] < dayEnd)
+            {
+                for (int j = firstPeriod(a); j <= lastPeriod(a); j++)
+                {
+                    starts[j + 1]++;
+                }
+            }
+        }
+        for (int j = 0; j < periodCount; j++)
+        {
+            starts[j + 1] += starts[j];
+        }
+        if (periodAcceptance.length < starts[periodCount])
+        {
+            periodAcceptance = new int[starts[periodCount]]; // first use at this size only
+        }
+        final int[] fill = periodFill;
+        System.arraycopy(starts, 0, fill, 0, periodCount);
+        for (int a = 0; a < acceptanceCount; a++)
+        {
+            if (acceptanceSpanTo[a] > dayStart && acceptanceSpanFrom[a] < dayEnd)
+            {
+                for (int j = firstPeriod(a); j <= lastPeriod(a); j++)
+                {
+                    periodAcceptance[fill[j]++] = a;
+                }
+            }
+        }
+    }
+
+    /** 0-based first period of the day that acceptance a's span meets (the span meets the day). */
+    private int firstPeriod(final int a)
+    {
+        return (int)Math.max(0, Math.floorDiv(acceptanceSpanFrom[a] - dayStart, PERIOD_SECONDS));
+    }
+
+    /** 0-based last period of the day that acceptance a's span meets (its end is exclusive). */
+    private int lastPeriod(final int a)
+    {
+        return (int)Math.min(periodCount - 1, Math.floorDiv(acceptanceSpanTo[a] - 1 - dayStart, PERIOD_SECONDS));
     }
 
     /**
@@ -637,7 +774,7 @@ public final class BalancingBook
             }
             maxAcceptances = Math.max(maxAcceptances, aEnd - aStart);
             final int cuts = 2 + 2 * (pnUnitStart[u + 1] - pnUnitStart[u]) +
-                2 * (bodUnitStart[u + 1] - bodUnitStart[u]) +
+                2 * (bodGroupStart[bodUnitGroupStart[u + 1]] - bodGroupStart[bodUnitGroupStart[u]]) +
                 2 * (acceptancePieceStart[aEnd] - acceptancePieceStart[aStart]);
             maxCuts = Math.max(maxCuts, cuts);
         }
@@ -656,11 +793,15 @@ public final class BalancingBook
         final int from,
         final int to,
         final long[] rowFrom,
+        final double[] rowLevelFrom,
         final long[] rowTo,
+        final double[] rowLevelTo,
         final int pieceCount,
         final int[] pieceSource,
         final long[] pieceFrom,
-        final long[] pieceTo)
+        final long[] pieceTo,
+        final double[] pieceLevel,
+        final double[] pieceSlope)
     {
         final int[] stack = this.stack;
         final int[] order = this.order;
@@ -699,6 +840,10 @@ public final class BalancingBook
                     pieceSource[pieces] = current;
                     pieceFrom[pieces] = t;
                     pieceTo[pieces] = end;
+                    pieceLevel[pieces] = lineAt(
+                        rowFrom[current], rowLevelFrom[current], rowTo[current], rowLevelTo[current], t);
+                    pieceSlope[pieces] =
+                        (rowLevelTo[current] - rowLevelFrom[current]) / (rowTo[current] - rowFrom[current]);
                     pieces++;
                 }
                 t = end;
