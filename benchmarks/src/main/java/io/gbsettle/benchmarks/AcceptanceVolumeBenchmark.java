@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Period FPN and accepted bid-offer volumes for a national synthetic day (about 2,700 BM Units with PN, BOD with
- * ±1..±3 pairs on the BM-participating ones, 4,000 acceptances, about 200 meeting each period): one call computes
- * FPN for every BM Unit and every (i, k, n) row of one period, cycling through the 48 periods. Also the once-a-day
- * cost of filling and sealing the book. Expect tens of microseconds per period and 0 B/op.
+ * ±1..±3 pairs on the BM-participating ones, and {@code acceptances} acceptances a day: 800, or 4,000 with about
+ * 200 meeting each period): one call computes FPN for every BM Unit and every (i, k, n) row of one period, cycling
+ * through the 48 periods. Also the once-a-day cost of generating, filling and sealing the book. Expect tens of
+ * microseconds per period and 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AcceptanceVolumeBenchmark
 {
     private static final int PERIODS = 48;
+
+    /** Acceptances in the day. */
+    @Param({"800", "4000"})
+    public int acceptances;
 
     private BmUnitDay units;
     private BalancingBook book;
@@ -55,9 +61,9 @@ public class AcceptanceVolumeBenchmark
         units = registry.newDayView();
         registry.fillDay(day, units);
         dayStart = day * 86_400L;
-        book = SyntheticBalancing.newBook(7, units, PERIODS, SyntheticBalancing.NATIONAL_ACCEPTANCES);
-        SyntheticBalancing.fill(7, units, dayStart, PERIODS, SyntheticBalancing.NATIONAL_ACCEPTANCES, book);
-        scratchBook = SyntheticBalancing.newBook(7, units, PERIODS, SyntheticBalancing.NATIONAL_ACCEPTANCES);
+        book = SyntheticBalancing.newBook(7, units, PERIODS, acceptances);
+        SyntheticBalancing.fill(7, units, dayStart, PERIODS, acceptances, book);
+        scratchBook = SyntheticBalancing.newBook(7, units, PERIODS, acceptances);
         out = new AcceptedVolumes(units.bmUnitCount(), SyntheticBalancing.NATIONAL_ROW_CAPACITY);
     }
 
@@ -80,7 +86,7 @@ public class AcceptanceVolumeBenchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public BalancingBook fillAndSealNationalDay()
     {
-        SyntheticBalancing.fill(7, units, dayStart, PERIODS, SyntheticBalancing.NATIONAL_ACCEPTANCES, scratchBook);
+        SyntheticBalancing.fill(7, units, dayStart, PERIODS, acceptances, scratchBook);
         return scratchBook;
     }
 }

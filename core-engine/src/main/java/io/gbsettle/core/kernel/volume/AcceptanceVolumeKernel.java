@@ -18,8 +18,11 @@ package io.gbsettle.core.kernel.volume;
  * partition the MW axis, so Σ_n (QAO + QAB) of an acceptance is exactly ∫ (d - b) dt and, over all acceptances,
  * the integral of the final accepted level minus FPN: QME stays right whatever the BOD coverage.
  *
- * <p>Bounded by: one binary search and one or two trapezoids per BM Unit for the FPN (about 2,700 per period), and
- * per BM Unit with acceptances, cuts × acceptances × pairs clamp integrations.
+ * <p>Cost: FPN_ij of every BM Unit was integrated when the book was sealed (it depends on PN only), so a period
+ * copies it (about 2,700 doubles) and then visits only the acceptances meeting the period (a per-period index
+ * built at seal), BM Unit by BM Unit: cuts × covering acceptances × bands clamp integrations, each a handful of
+ * floating-point operations and at most four root divisions. Nothing is searched per BM Unit: first PN and BOD
+ * pieces per period are precomputed too.
  */
 public final class AcceptanceVolumeKernel
 {

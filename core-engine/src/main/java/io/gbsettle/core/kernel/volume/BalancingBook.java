@@ -13,7 +13,9 @@ package io.gbsettle.core.kernel.volume;
  * <p>{@link #seal()} sorts each table by content with an allocation-free merge sort of row indices, resolves
  * overlapping rows of one profile by {@link VolumeOptions.OverlapRule#LATER_START_WINS} into non-overlapping
  * pieces, groups acceptance rows into acceptances ordered by (acceptance time, number) per BM Unit, builds the
- * per-BM Unit indexes and computes each acceptance's CADL durations. Because everything is ordered by content,
+ * per-BM Unit and per-period indexes (first PN and BOD piece of each period, the acceptances meeting each period),
+ * integrates the period FPN of every BM Unit and period (it depends on PN only) and computes each acceptance's CADL
+ * durations. Because everything is ordered by content,
  * rows added in a different order give bit-for-bit the same results. Rows may lie outside the day (an acceptance
  * that started the evening before): they take part in baselines and CADL chains, and only the period windows are
  * integrated.
@@ -373,7 +375,8 @@ public final class BalancingBook
 
     /**
      * Sorts, resolves overlaps and builds the indexes; after it the book is read-only until the next
-     * {@link #reset(long, int)}. Allocates nothing.
+     * {@link #reset(long, int)}. Allocates nothing, except two index arrays the first time a day needs them larger
+     * (BOD groups × periods, acceptance-period entries).
      */
     public void seal()
     {
