@@ -5,11 +5,11 @@
  * CADL flag (§5.4).
  *
  * <pre>
- *   PN rows ──┐                                       ┌──► FPN_ij per BM Unit
- *   BOD rows ─┼─► BalancingBook (one day, sealed) ──► AcceptanceVolumeKernel.period(j) ──┤
- *   BOALF ────┘    sorted, overlaps resolved,          exact piecewise-linear             └──► (i, k, n) rows:
- *                  per-BM Unit indexes, CADL chains    integration, no sampling                QAO, QAB, prices,
- *                                                                                              flags, CADL duration
+ *   PN rows ──┐                                 ┌──► FPN_ij of every BM Unit
+ *   BOD rows ─┼─► BalancingBook ─► seal() ─► AcceptanceVolumeKernel.period(j) ─┤
+ *   BOALF ────┘   (one day, any     sorted,      exact piecewise-linear        └──► (i, k, n) rows: QAO, QAB,
+ *                  arrival order)   resolved,    integration, no sampling           prices, flags, CADL duration
+ *                                   indexed
  * </pre>
  *
  * <p>Pure: no I/O. Every [M]/[I] choice of the specification is a named option of {@link

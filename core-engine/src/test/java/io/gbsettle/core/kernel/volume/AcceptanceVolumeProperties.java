@@ -168,7 +168,8 @@ final class AcceptanceVolumeProperties
     private static void assertClose(final double expected, final double actual, final String what)
     {
         final double scale = Math.max(1.0, Math.max(Math.abs(expected), Math.abs(actual)));
-        assertTrue(Math.abs(expected - actual) <= TOLERANCE * scale, what + ": expected " + expected + " got " + actual);
+        assertTrue(Math.abs(expected - actual) <= TOLERANCE * scale,
+            what + ": expected " + expected + " got " + actual);
     }
 
     @Test
