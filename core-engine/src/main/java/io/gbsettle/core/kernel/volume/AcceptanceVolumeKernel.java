@@ -195,14 +195,13 @@ public final class AcceptanceVolumeKernel
             final int p = book.bodGroupPeriodFirst[g * periodCount + period - 1];
             if (p < groupEnd && book.bodPieceFrom[p] < end)
             {
-                final int source = book.bodPieceSource[p];
                 final int pair = book.bodGroupPair[g];
                 final int slot = pair + BalancingBook.MAX_PAIR;
                 present[slot] = true;
                 pairCursor[slot] = p;
                 pairGroupEnd[slot] = groupEnd;
-                pairOffer[slot] = book.bodOffer[source];
-                pairBid[slot] = book.bodBid[source];
+                pairOffer[slot] = book.bodPieceOffer[p];
+                pairBid[slot] = book.bodPieceBid[p];
                 topPair = Math.max(topPair, pair);
                 bottomPair = Math.min(bottomPair, pair);
                 for (int q = p; q < groupEnd && book.bodPieceFrom[q] < end; q++)

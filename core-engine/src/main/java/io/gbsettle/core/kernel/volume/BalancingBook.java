@@ -109,6 +109,8 @@ public final class BalancingBook
     final long[] bodPieceTo;
     final double[] bodPieceLevel;
     final double[] bodPieceSlope;
+    final double[] bodPieceOffer;
+    final double[] bodPieceBid;
     int bodGroupCount;
     final int[] bodGroupStart;
     final int[] bodGroupPair;
@@ -208,6 +210,8 @@ public final class BalancingBook
         bodPieceTo = new long[2 * bodCapacity];
         bodPieceLevel = new double[2 * bodCapacity];
         bodPieceSlope = new double[2 * bodCapacity];
+        bodPieceOffer = new double[2 * bodCapacity];
+        bodPieceBid = new double[2 * bodCapacity];
         bodGroupStart = new int[bodCapacity + 1];
         bodGroupPair = new int[bodCapacity];
         bodUnitGroupStart = new int[bmUnitCount + 1];
@@ -588,6 +592,11 @@ public final class BalancingBook
             final int groupStart = pieces;
             pieces = sweep(i, end, bodFrom, bodLevelFrom, bodTo, bodLevelTo,
                 pieces, bodPieceSource, bodPieceFrom, bodPieceTo, bodPieceLevel, bodPieceSlope);
+            for (int p = groupStart; p < pieces; p++)
+            {
+                bodPieceOffer[p] = bodOffer[bodPieceSource[p]];
+                bodPieceBid[p] = bodBid[bodPieceSource[p]];
+            }
             if (pieces > groupStart)
             {
                 bodGroupStart[groups] = groupStart;
