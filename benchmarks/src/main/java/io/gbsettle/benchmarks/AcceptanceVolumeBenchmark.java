@@ -25,9 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Period FPN and accepted bid-offer volumes for a national synthetic day (about 2,700 BM Units with PN, BOD with
  * ±1..±3 pairs on the BM-participating ones, and {@code acceptances} acceptances a day: 800, or 4,000 with about
- * 200 meeting each period): one call computes FPN for every BM Unit and every (i, k, n) row of one period, cycling
- * through the 48 periods. Also the once-a-day costs of sealing the book (sorting, indexing and integrating every
- * period FPN), and of generating, filling and sealing it. Expect tens of microseconds per period and 0 B/op.
+ * 200 meeting each period): one call yields FPN for every BM Unit (integrated at seal) and every (i, k, n) row of
+ * one period, cycling through the 48 periods. Also the once-a-day costs of sealing the book (sorting, indexing,
+ * integrating every period FPN) and of generating, filling and sealing it. Expect tens of microseconds per period
+ * and 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
