@@ -253,79 +253,9 @@ public final class AcceptanceVolumeKernel
                 fpn1 = pnAt(book, pnCursor, t1);
             }
 
-            // band edges: positive pairs stack up from FPN, negative pairs down
-            double top0 = 0.0;
-            double top1 = 0.0;
-            for (int pair = 1; pair <= topPair; pair++)
-            {
-                final int slot = pair + BalancingBook.MAX_PAIR;
-                if (!present[slot])
-                {
-                    continue;
-                }
-                double w0 = 0.0;
-                double w1 = 0.0;
-                int p = pairCursor[slot];
-                final int groupEnd = pairGroupEnd[slot];
-                while (p < groupEnd && book.bodPieceTo[p] <= t0)
-                {
-                    p++;
-                }
-                pairCursor[slot] = p;
-                if (p < groupEnd && book.bodPieceFrom[p] <= t0)
-                {
-                    w0 = widthAt(book, p, pair, t0, absolute);
-                    w1 = widthAt(book, p, pair, t1, absolute);
-                }
-                lower0[slot] = top0;
-                lower1[slot] = top1;
-                top0 += w0;
-                top1 += w1;
-                upper0[slot] = top0;
-                upper1[slot] = top1;
-            }
-            double bottom0 = 0.0;
-            double bottom1 = 0.0;
-            for (int pair = -1; pair >= bottomPair; pair--)
-            {
-                final int slot = pair + BalancingBook.MAX_PAIR;
-                if (!present[slot])
-                {
-                    continue;
-                }
-                double w0 = 0.0;
-                double w1 = 0.0;
-                int p = pairCursor[slot];
-                final int groupEnd = pairGroupEnd[slot];
-                while (p < groupEnd && book.bodPieceTo[p] <= t0)
-                {
-                    p++;
-                }
-                pairCursor[slot] = p;
-                if (p < groupEnd && book.bodPieceFrom[p] <= t0)
-                {
-                    w0 = widthAt(book, p, pair, t0, absolute);
-                    w1 = widthAt(book, p, pair, t1, absolute);
-                }
-                upper0[slot] = bottom0;
-                upper1[slot] = bottom1;
-                bottom0 -= w0;
-                bottom1 -= w1;
-                lower0[slot] = bottom0;
-                lower1[slot] = bottom1;
-            }
             final boolean upperToPair = outermost && topPair > 0;
             final boolean lowerToPair = outermost && bottomPair < 0;
-            if (upperToPair)
-            {
-                upper0[topPair + BalancingBook.MAX_PAIR] = FAR;
-                upper1[topPair + BalancingBook.MAX_PAIR] = FAR;
-            }
-            if (lowerToPair)
-            {
-                lower0[bottomPair + BalancingBook.MAX_PAIR] = -FAR;
-                lower1[bottomPair + BalancingBook.MAX_PAIR] = -FAR;
-            }
+            boolean edgesReady = false;
 
             // acceptances in order, each against its baseline
             double base0 = 0.0;
@@ -356,24 +286,33 @@ public final class AcceptanceVolumeKernel
                 final double d1 = acceptanceAt(book, p, t1) - fpn1;
                 if (d0 != base0 || d1 != base1)
                 {
+                    if (!edgesReady)
+                    {
+                        bandEdges(book, out, topPair, bottomPair, t0, t1, absolute, upperToPair, lowerToPair);
+                        edgesReady = true;
+                    }
+                    // only bands meeting the range swept between baseline and deviation can hold volume
+                    final double low = Math.min(Math.min(d0, d1), Math.min(base0, base1));
+                    final double high = Math.max(Math.max(d0, d1), Math.max(base0, base1));
                     final int row = i * AcceptedVolumes.PAIR_SLOTS;
                     for (int pair = bottomPair; pair <= topPair; pair++)
                     {
                         final int slot = pair + BalancingBook.MAX_PAIR;
-                        if (pair != 0 && present[slot])
+                        if (pair != 0 && present[slot] && high > Math.min(lower0[slot], lower1[slot]) &&
+                            low < Math.max(upper0[slot], upper1[slot]))
                         {
                             band(d0, d1, base0, base1, lower0[slot], lower1[slot], upper0[slot], upper1[slot], h,
                                 offerAcc, bidAcc, row + slot, out.roots);
                         }
                     }
-                    if (!upperToPair)
+                    if (!upperToPair && high > Math.min(out.top0, out.top1))
                     {
-                        band(d0, d1, base0, base1, top0, top1, FAR, FAR, h, offerAcc, bidAcc, row + ZERO_SLOT,
-                            out.roots);
+                        band(d0, d1, base0, base1, out.top0, out.top1, FAR, FAR, h, offerAcc, bidAcc,
+                            row + ZERO_SLOT, out.roots);
                     }
-                    if (!lowerToPair)
+                    if (!lowerToPair && low < Math.max(out.bottom0, out.bottom1))
                     {
-                        band(d0, d1, base0, base1, -FAR, -FAR, bottom0, bottom1, h, offerAcc, bidAcc,
+                        band(d0, d1, base0, base1, -FAR, -FAR, out.bottom0, out.bottom1, h, offerAcc, bidAcc,
                             row + ZERO_SLOT, out.roots);
                     }
                 }
@@ -383,6 +322,104 @@ public final class AcceptanceVolumeKernel
         }
 
         emitRows(options, book, unit, k, firstSlot, lastSlot, out);
+    }
+
+    /**
+     * Band edges at both ends of an interval into {@code out}: positive pairs stack up from FPN, negative pairs down;
+     * {@code out.top*} and {@code out.bottom*} are the outermost edges, where the outside regions begin.
+     */
+    private static void bandEdges(
+        final BalancingBook book,
+        final AcceptedVolumes out,
+        final int topPair,
+        final int bottomPair,
+        final long t0,
+        final long t1,
+        final boolean absolute,
+        final boolean upperToPair,
+        final boolean lowerToPair)
+    {
+        final boolean[] present = out.pairPresent;
+        final int[] pairCursor = out.pairCursor;
+        final int[] pairGroupEnd = out.pairGroupEnd;
+        final double[] lower0 = out.lower0;
+        final double[] lower1 = out.lower1;
+        final double[] upper0 = out.upper0;
+        final double[] upper1 = out.upper1;
+        double top0 = 0.0;
+        double top1 = 0.0;
+        for (int pair = 1; pair <= topPair; pair++)
+        {
+            final int slot = pair + BalancingBook.MAX_PAIR;
+            if (!present[slot])
+            {
+                continue;
+            }
+            double w0 = 0.0;
+            double w1 = 0.0;
+            int p = pairCursor[slot];
+            final int groupEnd = pairGroupEnd[slot];
+            while (p < groupEnd && book.bodPieceTo[p] <= t0)
+            {
+                p++;
+            }
+            pairCursor[slot] = p;
+            if (p < groupEnd && book.bodPieceFrom[p] <= t0)
+            {
+                w0 = widthAt(book, p, pair, t0, absolute);
+                w1 = widthAt(book, p, pair, t1, absolute);
+            }
+            lower0[slot] = top0;
+            lower1[slot] = top1;
+            top0 += w0;
+            top1 += w1;
+            upper0[slot] = top0;
+            upper1[slot] = top1;
+        }
+        double bottom0 = 0.0;
+        double bottom1 = 0.0;
+        for (int pair = -1; pair >= bottomPair; pair--)
+        {
+            final int slot = pair + BalancingBook.MAX_PAIR;
+            if (!present[slot])
+            {
+                continue;
+            }
+            double w0 = 0.0;
+            double w1 = 0.0;
+            int p = pairCursor[slot];
+            final int groupEnd = pairGroupEnd[slot];
+            while (p < groupEnd && book.bodPieceTo[p] <= t0)
+            {
+                p++;
+            }
+            pairCursor[slot] = p;
+            if (p < groupEnd && book.bodPieceFrom[p] <= t0)
+            {
+                w0 = widthAt(book, p, pair, t0, absolute);
+                w1 = widthAt(book, p, pair, t1, absolute);
+            }
+            upper0[slot] = bottom0;
+            upper1[slot] = bottom1;
+            bottom0 -= w0;
+            bottom1 -= w1;
+            lower0[slot] = bottom0;
+            lower1[slot] = bottom1;
+        }
+        out.top0 = top0;
+        out.top1 = top1;
+        out.bottom0 = bottom0;
+        out.bottom1 = bottom1;
+        if (upperToPair)
+        {
+            upper0[topPair + BalancingBook.MAX_PAIR] = FAR;
+            upper1[topPair + BalancingBook.MAX_PAIR] = FAR;
+        }
+        if (lowerToPair)
+        {
+            lower0[bottomPair + BalancingBook.MAX_PAIR] = -FAR;
+            lower1[bottomPair + BalancingBook.MAX_PAIR] = -FAR;
+        }
     }
 
     private static void emitRows(

@@ -54,6 +54,10 @@ public final class AcceptedVolumes
     final double[] upper0 = new double[PAIR_SLOTS];
     final double[] upper1 = new double[PAIR_SLOTS];
     final double[] roots = new double[6];
+    double top0;
+    double top1;
+    double bottom0;
+    double bottom1;
 
     /**
      * @param bmUnitCount BM Units (at least the book's count).
