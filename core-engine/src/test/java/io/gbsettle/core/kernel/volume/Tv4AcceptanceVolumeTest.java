@@ -194,4 +194,37 @@ final class Tv4AcceptanceVolumeTest
             VolumeOptions.DEFAULTS.withCadlChain(VolumeOptions.CadlChainRule.SINGLE_ACCEPTANCE), book, PERIOD, out);
         assertEquals(180, out.continuousDurationSeconds(row(2, 0)));
     }
+
+    @Test
+    void previousAcceptanceOnlyMeasuresAgainstFpnWhereThePreviousHasEnded()
+    {
+        flatFpn();
+        accept(1, "09:59", "10:00", -40, "10:10", -40);
+        accept(2, "10:02", "10:03", -50, "10:05", -50);
+        accept(3, "10:04", "10:05", -40, "10:06", 0);
+        book.seal();
+        AcceptanceVolumeKernel.period(
+            VolumeOptions.DEFAULTS.withBaseline(VolumeOptions.BaselineRule.PREVIOUS_ACCEPTANCE_ONLY), book, PERIOD, out);
+        assertEquals(-8.333333333333, acceptanceTotals(1)[1], EPS);
+        assertEquals(-0.333333333333, acceptanceTotals(2)[1], EPS);
+        assertEquals(-0.5, acceptanceTotals(3)[1], EPS, "mean -20 against FPN 10 for 1 min: acc 2 has ended");
+        assertEquals(0.0, acceptanceTotals(3)[0], EPS);
+    }
+
+    @Test
+    void deviationBeyondTheOutermostBandGoesToPairZeroOrToTheOutermostPair()
+    {
+        flatFpn();
+        bands();
+        accept(1, "09:59", "10:00", -190, "10:06", -190); // 200 MW below FPN: 50 MW beyond pair -4's edge at -150
+        run();
+        assertEquals(-100.0 * 6 / 60, out.bidVolume(row(1, -4)), EPS, "pair -4 holds its 100 MW");
+        assertEquals(-50.0 * 6 / 60, out.bidVolume(row(1, 0)), EPS);
+        assertTrue(Double.isNaN(out.bidPrice(row(1, 0))));
+        AcceptanceVolumeKernel.period(
+            VolumeOptions.DEFAULTS.withOutsideBands(VolumeOptions.OutsideBandRule.OUTERMOST_PAIR), book, PERIOD, out);
+        assertEquals(-150.0 * 6 / 60, out.bidVolume(row(1, -4)), EPS, "pair -4 extended to infinity");
+        assertEquals(60.0, out.bidPrice(row(1, -4)));
+        assertEquals(-20.0, out.totalBid(0), EPS);
+    }
 }
