@@ -188,6 +188,7 @@ public final class AcceptanceVolumeKernel
         }
         int topPair = 0;
         int bottomPair = 0;
+        boolean flatBands = true; // every pair's BOD is one flat piece over the whole window: edges never move
         final int periodCount = book.periodCount;
         for (int g = book.bodUnitGroupStart[unit], last = book.bodUnitGroupStart[unit + 1]; g < last; g++)
         {
@@ -204,6 +205,7 @@ public final class AcceptanceVolumeKernel
                 pairBid[slot] = book.bodPieceBid[p];
                 topPair = Math.max(topPair, pair);
                 bottomPair = Math.min(bottomPair, pair);
+                flatBands &= book.bodPieceFrom[p] <= start && book.bodPieceTo[p] >= end && book.bodPieceSlope[p] == 0.0;
                 for (int q = p; q < groupEnd && book.bodPieceFrom[q] < end; q++)
                 {
                     cutCount = addCut(cuts, cutCount, book.bodPieceFrom[q], start, end);
@@ -233,6 +235,12 @@ public final class AcceptanceVolumeKernel
         final double[] lower1 = out.lower1;
         final double[] upper0 = out.upper0;
         final double[] upper1 = out.upper1;
+        final boolean upperToPair = outermost && topPair > 0;
+        final boolean lowerToPair = outermost && bottomPair < 0;
+        if (flatBands)
+        {
+            bandEdges(book, out, topPair, bottomPair, start, end, absolute, upperToPair, lowerToPair);
+        }
 
         for (int c = 0; c + 1 < cutCount; c++)
         {
@@ -253,9 +261,7 @@ public final class AcceptanceVolumeKernel
                 fpn1 = pnAt(book, pnCursor, t1);
             }
 
-            final boolean upperToPair = outermost && topPair > 0;
-            final boolean lowerToPair = outermost && bottomPair < 0;
-            boolean edgesReady = false;
+            boolean edgesReady = flatBands;
 
             // acceptances in order, each against its baseline
             double base0 = 0.0;

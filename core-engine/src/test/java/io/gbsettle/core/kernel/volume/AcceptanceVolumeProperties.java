@@ -86,7 +86,9 @@ final class AcceptanceVolumeProperties
                         to = from + time(rnd, 2400, minutes);
                     }
                     final double sign = rnd.nextInt(4) == 0 ? -Math.signum(pair) : Math.signum(pair);
-                    market.bod.add(new Bod(u, pair, from, sign * rnd.nextInt(40), to, sign * rnd.nextInt(40),
+                    final int widthFrom = rnd.nextInt(40);
+                    final int widthTo = rnd.nextBoolean() ? widthFrom : rnd.nextInt(40); // flat, as usually submitted
+                    market.bod.add(new Bod(u, pair, from, sign * widthFrom, to, sign * widthTo,
                         50 + rnd.nextInt(100), 20 + rnd.nextInt(60)));
                 }
             }
