@@ -14,8 +14,9 @@ import io.gbsettle.core.registry.BmUnitDay;
  *   <li>BOD for BM-participating units (interconnectors and about half the production units): 1..3 negative and
  *       1..3 positive pairs, flat widths per period, offers rising and bids falling with |n|.</li>
  *   <li>{@code acceptances} acceptances spread over the day on participating units: ramp (1..5 min), hold and ramp
- *       back, three BOALF rows each, at random seconds; a quarter hold for under 4 minutes (short, CADL-flagged
- *       when alone), the rest 5..90 minutes (spanning periods); odd acceptances' rows are added in reverse.</li>
+ *       back, three BOALF rows each, at random seconds; a quarter hold for under 4 minutes (spans of 2 to 14
+ *       minutes, many below CADL when alone), the rest 5..90 minutes (spanning periods); odd acceptances' rows are
+ *       added in reverse.</li>
  * </ul>
  */
 public final class SyntheticBalancing
