@@ -21,8 +21,9 @@ package io.gbsettle.core.kernel.volume;
  * <p>Cost: FPN_ij of every BM Unit was integrated when the book was sealed (it depends on PN only), so a period
  * copies it (about 2,700 doubles) and then visits only the acceptances meeting the period (a per-period index
  * built at seal), BM Unit by BM Unit: cuts × covering acceptances × bands clamp integrations, each a handful of
- * floating-point operations and at most four root divisions. Nothing is searched per BM Unit: first PN and BOD
- * pieces per period are precomputed too.
+ * floating-point operations and at most four root divisions. Only an acceptance's own few pieces are searched: first
+ * PN and BOD pieces per period are precomputed too, and band edges are computed once per BM Unit when its BOD is flat
+ * over the period (the usual case).
  */
 public final class AcceptanceVolumeKernel
 {
