@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.agrona.collections.Long2LongHashMap;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
@@ -41,6 +42,8 @@ final class DayBundleLoader
     private final List<BundleProblem> rowProblems = new ArrayList<>();
     private final List<InputProblem> scratch = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
+    private final Long2LongHashMap seenKeys = new Long2LongHashMap(Long.MIN_VALUE);
+    private final Map<String, Long> instants = new HashMap<>();
     private DayBundle bundle;
     private MarketRegistry registry;
     private String dateText;
@@ -299,6 +302,7 @@ final class DayBundleLoader
     private void readCsv(final String file, final Consumer<Csv> rowReader, final String... columns)
     {
         seen.clear();
+        seenKeys.clear();
         currentFile = file;
         CsvReader.read(dir.resolve(file), Boolean.FALSE, fatal, csv ->
         {
@@ -324,7 +328,7 @@ final class DayBundleLoader
         final int bmUnit = row.bmUnit(0);
         final int period = row.period(1);
         final double qm = row.decimal(2);
-        if (clean() && unique(row.csv.line(), bmUnit + "/" + period, "BM Unit and period"))
+        if (clean() && unique(row.csv.line(), (long)bmUnit << 8 | period, "BM Unit and period"))
         {
             bundle.metered.add(period, bmUnit, qm);
         }
@@ -335,7 +339,7 @@ final class DayBundleLoader
         final int bmUnit = row.bmUnit(0);
         final int period = row.period(1);
         final double qas = row.decimal(2);
-        if (clean() && unique(row.csv.line(), bmUnit + "/" + period, "BM Unit and period"))
+        if (clean() && unique(row.csv.line(), (long)bmUnit << 8 | period, "BM Unit and period"))
         {
             bundle.absvd.add(period, bmUnit, qas);
         }
@@ -507,6 +511,7 @@ final class DayBundleLoader
     private void readJson(final String file, final Consumer<InsightsJson> rowReader)
     {
         seen.clear();
+        seenKeys.clear();
         currentFile = file;
         InsightsJson.read(dir.resolve(file), scratch, row ->
         {
@@ -536,12 +541,12 @@ final class DayBundleLoader
     {
         final int bmUnit = bmUnit(row);
         final int period = periodOfDay(row);
-        final long timeFrom = row.instant("timeFrom");
-        final long timeTo = row.instant("timeTo");
+        final long timeFrom = instant(row, "timeFrom");
+        final long timeTo = instant(row, "timeTo");
         final double levelFrom = row.decimal("levelFrom", true);
         final double levelTo = row.decimal("levelTo", true);
         if (clean() && insidePeriod(row, period, timeFrom, timeTo) &&
-            unique(row.line(), bmUnit + "/" + timeFrom, "bmUnit and timeFrom"))
+            unique(row.line(), (long)bmUnit << 40 | timeFrom - bundle.dayStartEpochSecond(), "bmUnit and timeFrom"))
         {
             bundle.pn.add(bmUnit, timeFrom, levelFrom, timeTo, levelTo);
         }
@@ -552,8 +557,8 @@ final class DayBundleLoader
         final int bmUnit = bmUnit(row);
         final int period = periodOfDay(row);
         final long pairId = row.wholeNumber("pairId", true);
-        final long timeFrom = row.instant("timeFrom");
-        final long timeTo = row.instant("timeTo");
+        final long timeFrom = instant(row, "timeFrom");
+        final long timeTo = instant(row, "timeTo");
         final double levelFrom = row.decimal("levelFrom", true);
         final double levelTo = row.decimal("levelTo", true);
         final double offer = row.decimal("offer", true);
@@ -567,7 +572,8 @@ final class DayBundleLoader
             scratch.add(row.problem("pairId", "not a Bid-Offer Pair number; expected ±1, ±2, ..."));
         }
         else if (insidePeriod(row, period, timeFrom, timeTo) &&
-            unique(row.line(), bmUnit + "/" + pairId + "/" + timeFrom, "bmUnit, pairId and timeFrom"))
+            unique(row.line(), (long)bmUnit << 40 | (pairId + 128) << 32 | timeFrom - bundle.dayStartEpochSecond(),
+                "bmUnit, pairId and timeFrom"))
         {
             bundle.bod.add(bmUnit, (int)pairId, timeFrom, levelFrom, timeTo, levelTo, offer, bid);
         }
@@ -578,8 +584,8 @@ final class DayBundleLoader
         final int bmUnit = bmUnit(row);
         final long number = row.wholeNumber("acceptanceNumber", true);
         final long acceptanceTime = row.instant("acceptanceTime");
-        final long timeFrom = row.instant("timeFrom");
-        final long timeTo = row.instant("timeTo");
+        final long timeFrom = instant(row, "timeFrom");
+        final long timeTo = instant(row, "timeTo");
         final double levelFrom = row.decimal("levelFrom", true);
         final double levelTo = row.decimal("levelTo", true);
         final int flags = (row.flag("soFlag", false) ? AcceptanceSegments.SO : 0) |
@@ -685,7 +691,8 @@ final class DayBundleLoader
      */
     private int periodOfDay(final InsightsJson row)
     {
-        final long epochDay = row.epochDay("settlementDate");
+        final long epochDay = dateText.equals(row.text("settlementDate")) ? bundle.epochDay :
+            row.epochDay("settlementDate");
         if (epochDay != MISSING && epochDay != bundle.epochDay)
         {
             scratch.add(row.problem("settlementDate", "not the bundle's settlement day " + dateText));
@@ -737,6 +744,38 @@ final class DayBundleLoader
     private boolean clean()
     {
         return scratch.isEmpty();
+    }
+
+    private boolean unique(final int line, final long key, final String what)
+    {
+        final long first = seenKeys.get(key);
+        if (first != seenKeys.missingValue())
+        {
+            scratch.add(new InputProblem(currentFile, line, "", "",
+                "duplicate row: same " + what + " as line " + first));
+            return false;
+        }
+        seenKeys.put(key, line);
+        return true;
+    }
+
+    /**
+     * A date-time field, parsed once per distinct text (a day's rows share a few hundred times).
+     */
+    private long instant(final InsightsJson row, final String name)
+    {
+        final String text = row.text(name);
+        final Long cached = text == null ? null : instants.get(text);
+        if (cached != null)
+        {
+            return cached;
+        }
+        final long parsed = row.instant(name);
+        if (parsed != MISSING && instants.size() < 100_000)
+        {
+            instants.put(text, parsed);
+        }
+        return parsed;
     }
 
     private boolean unique(final int line, final String key, final String what)

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 import io.gbsettle.core.registry.BmUnitDay;
@@ -975,8 +974,7 @@ public final class SyntheticBundle
 
         void row(final String[] from, final String[] to, final int period, final double volume)
         {
-            row(from[0], from[1], to[0], to[1], Integer.toString(period),
-                String.format(Locale.ROOT, "%.3f", volume));
+            row(from[0], from[1], to[0], to[1], Integer.toString(period), number(round3(volume)));
         }
 
         @Override
