@@ -248,7 +248,7 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         }
         else
         {
-            text = new BigDecimal(Double.toString(value)).toPlainString();
+            text = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         }
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
