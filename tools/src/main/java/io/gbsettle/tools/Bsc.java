@@ -19,6 +19,8 @@ import picocli.CommandLine;
  *   ./bsc calendar holidays --year Y   England and Wales bank holidays
  *   ./bsc generate registry --out DIR  a synthetic registry (parties.csv, bm_units.csv)
  *   ./bsc registry check --dir DIR     load and validate a registry, summarise it
+ *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
+ *   ./bsc settle --bundle DIR --out DIR  settle a day bundle: four reports and exceptions.csv
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -33,6 +35,7 @@ import picocli.CommandLine;
         CalendarCommand.class,
         GenerateCommand.class,
         RegistryCommand.class,
+        SettleCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {
