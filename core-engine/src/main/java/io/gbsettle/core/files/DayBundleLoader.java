@@ -36,6 +36,8 @@ final class DayBundleLoader
 {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final long MISSING = InsightsJson.MISSING_LONG;
+    /** The largest Bid-Offer Pair number accepted (BOD schemas go to ±6 today; the volume kernel to ±10). */
+    static final int MAX_PAIR = 10;
 
     private final Path dir;
     private final List<InputProblem> fatal = new ArrayList<>();
@@ -567,9 +569,9 @@ final class DayBundleLoader
         {
             return;
         }
-        if (pairId == 0 || Math.abs(pairId) > 99)
+        if (pairId == 0 || Math.abs(pairId) > MAX_PAIR)
         {
-            scratch.add(row.problem("pairId", "not a Bid-Offer Pair number; expected ±1, ±2, ..."));
+            scratch.add(row.problem("pairId", "not a Bid-Offer Pair number; expected ±1 .. ±" + MAX_PAIR));
         }
         else if (insidePeriod(row, period, timeFrom, timeTo) &&
             unique(row.line(), (long)bmUnit << 40 | (pairId + 128) << 32 | timeFrom - bundle.dayStartEpochSecond(),

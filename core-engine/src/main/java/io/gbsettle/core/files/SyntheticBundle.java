@@ -212,7 +212,7 @@ public final class SyntheticBundle
                 kind[i] = 'S';
                 continue;
             }
-            pairWidth[i] = Math.max(1, Math.round(capacity[i] * 0.1));
+            pairWidth[i] = Math.max(2, Math.round(capacity[i] * 0.1));
             final double phase = random.nextDouble() * 2 * Math.PI;
             final double swing = 0.05 + 0.2 * random.nextDouble();
             final double[] points = new double[periods + 2];
@@ -373,8 +373,9 @@ public final class SyntheticBundle
                 }
                 busy.set(i, append(busy.get(i), t0, t1));
                 final boolean offer = random.nextBoolean();
+                // strictly inside pair ±1, so that rounding the levels never spills into the next band
                 final double delta = (offer ? 1 : -1) * Math.max(1, Math.floor(pairWidth[i] * (0.5 +
-                    0.5 * random.nextDouble())));
+                    0.45 * random.nextDouble())));
                 final boolean so = random.nextInt(7) == 0;
                 final boolean stor = offer && random.nextInt(30) == 0;
                 final long acceptedAt = t0 - 60L * (2 + random.nextInt(18));

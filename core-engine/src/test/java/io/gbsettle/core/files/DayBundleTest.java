@@ -240,7 +240,7 @@ final class DayBundleTest
             Arguments.of("bod.json", "{\"settlementDate\":\"2025-06-10\",\"settlementPeriod\":1,\"timeFrom\":" +
                 "\"2025-06-09T23:00:00Z\",\"timeTo\":\"2025-06-09T23:30:00Z\",\"levelFrom\":5,\"levelTo\":5," +
                 "\"pairId\":0,\"offer\":1,\"bid\":1,\"bmUnit\":\"G1\"}", "bod.json:4 period 1 G1 field 'pairId' " +
-                "value '0': not a Bid-Offer Pair number; expected ±1, ±2, ..."),
+                "value '0': not a Bid-Offer Pair number; expected ±1 .. ±10"),
             Arguments.of("boalf.json", "{\"settlementPeriodFrom\":1,\"timeFrom\":\"2025-06-11T23:00:00Z\"," +
                 "\"timeTo\":\"2025-06-11T23:30:00Z\",\"levelFrom\":5,\"levelTo\":5,\"acceptanceNumber\":2," +
                 "\"acceptanceTime\":\"2025-06-11T22:00:00Z\",\"bmUnit\":\"G1\"}", "boalf.json:3 period 1 G1 field " +
