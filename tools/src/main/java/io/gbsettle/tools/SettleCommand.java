@@ -96,9 +96,15 @@ final class SettleCommand implements Callable<Integer>
         final long[] rows;
         try (SettlementReportCsv report = new SettlementReportCsv(bundle.registry(), bundle.settlementDate(), out))
         {
-            settle(bundle, report, progress);
+            settle(bundle, report);
             rows = new long[] {report.bmUnitPeriodRows(), report.accountPeriodRows(), report.periodRows(),
                 report.partyDayRows()};
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            err.println("settle: the day could not be settled: " + ex.getMessage() +
+                " (the reports in " + out + " are incomplete)");
+            return ExitCode.FAILURE;
         }
         final long millis = (System.nanoTime() - started) / 1_000_000;
 
@@ -138,9 +144,10 @@ final class SettleCommand implements Callable<Integer>
         return problems.isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEMS;
     }
 
-    private static void settle(final DayBundle bundle, final SettlementReportCsv report, final PrintWriter progress)
+    private static void settle(final DayBundle bundle, final SettlementReportCsv report)
     {
-        throw new IllegalStateException("the settlement kernels are not merged on this branch yet");
+        // Wired to io.gbsettle.core.settle.DaySettlement once the kernels are merged (the branch's last commit).
+        throw new IllegalStateException("the settlement kernels are not on this branch yet");
     }
 
     private static int activeBmUnits(final DayBundle bundle)

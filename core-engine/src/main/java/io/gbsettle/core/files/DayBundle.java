@@ -70,6 +70,13 @@ public final class DayBundle
         RegistryCsv.BM_UNITS_FILE, METERED_FILE, ECVN_FILE, MVRN_FILE, PN_FILE, BOD_FILE, BOALF_FILE, DISBSAD_FILE,
         NETBSAD_FILE, MID_FILE);
 
+    /**
+     * The names {@code day.json}'s {@code "parameters"} may set: {@code alpha} (the share of transmission losses
+     * given to delivering Trading Units, 0..1), {@code iipOver} and {@code iipUnder} (the Information Imbalance
+     * Prices, £/MWh). Any other name is an error.
+     */
+    public static final List<String> PARAMETER_NAMES = List.of("alpha", "iipOver", "iipUnder");
+
     final MarketRegistry registry;
     final BmUnitDay day;
     final long epochDay;

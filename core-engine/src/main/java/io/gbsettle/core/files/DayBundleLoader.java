@@ -290,6 +290,16 @@ final class DayBundleLoader
                     fatal.add(new InputProblem(file, keyLine, name, key, "not a settlement period number"));
                 }
             }
+            else if (!DayBundle.PARAMETER_NAMES.contains(key))
+            {
+                fatal.add(new InputProblem(file, keyLine, name, key, "unknown parameter; expected one of " +
+                    String.join(", ", DayBundle.PARAMETER_NAMES)));
+            }
+            else if ("alpha".equals(key) && !(number >= 0.0 && number <= 1.0))
+            {
+                fatal.add(new InputProblem(file, keyLine, name + "." + key, Double.toString(number),
+                    "alpha is a share of the losses: between 0 and 1"));
+            }
             else
             {
                 parameters.put(key, number);

@@ -183,11 +183,13 @@ final class DayBundleTest
     @Test
     void aBadDayFileIsFatal() throws IOException
     {
-        write("day.json", "{\"settlementDate\":\"2025-13-01\",\"run\":\"XX\",\"systemPrize\":100}");
+        write("day.json", "{\"settlementDate\":\"2025-13-01\",\"run\":\"XX\",\"systemPrize\":100," +
+            "\"parameters\":{\"beta\":1}}");
         final InvalidInputException ex = assertThrows(InvalidInputException.class, () -> DayBundle.load(bundle));
         assertEquals(List.of(
             "day.json:1 column 'systemPrize': unknown field; expected settlementDate, run, systemPrice, " +
                 "systemPrices or parameters",
+            "day.json:1 column 'parameters' value 'beta': unknown parameter; expected one of alpha, iipOver, iipUnder",
             "day.json column 'settlementDate' value '2025-13-01': not a date; expected YYYY-MM-DD",
             "day.json column 'run' value 'XX': unknown run; expected II, SF, R1, R2, R3, RF or DF"),
             describe(ex.problems()));

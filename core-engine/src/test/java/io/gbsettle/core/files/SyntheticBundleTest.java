@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.SettlementRun;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,21 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class SyntheticBundleTest
 {
     private static final LocalDate DAY = LocalDate.of(2025, 6, 10);
-    private static MarketRegistry national;
-
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void registry()
-    {
-        national = SyntheticRegistry.generate(7, SyntheticRegistry.Size.NATIONAL);
-    }
-
     @Test
-    void aNationalBundleLoadsWithNoProblemAndEveryRow()
+    void aBundleLoadsWithNoProblemAndEveryRow()
     {
-        final SyntheticBundle.Summary summary = SyntheticBundle.write(national, 11, DAY, SettlementRun.SF, false, tmp);
+        final MarketRegistry medium = SyntheticRegistry.generate(7, SyntheticRegistry.Size.MEDIUM);
+        final SyntheticBundle.Summary summary = SyntheticBundle.write(medium, 11, DAY, SettlementRun.SF, false, tmp);
         final DayBundle bundle = DayBundle.load(tmp);
 
         assertEquals(List.of(), bundle.problems());
@@ -47,18 +39,17 @@ final class SyntheticBundleTest
         assertEquals(48, bundle.periodCount());
         assertEquals(SettlementRun.SF, bundle.run());
         assertEquals(DAY, bundle.settlementDate());
-        assertEquals(national, bundle.registry());
-        assertEquals(summary.pnRows(), bundle.pn().count());
-        assertEquals(summary.bodRows(), bundle.bod().count());
-        assertEquals(summary.boalfRows(), bundle.acceptances().count());
-        assertEquals(summary.disbsadRows(), bundle.bsad().count());
-        assertEquals(summary.midRows(), bundle.marketIndex().count());
-        assertEquals(summary.meteredRows(), bundle.meteredVolumes().count());
-        assertEquals(summary.ecvnRows(), bundle.ecvn().count());
-        assertEquals(summary.mvrnRows(), bundle.mvrn().count());
-        assertEquals(summary.absvdRows(), bundle.absvd().count());
+        assertEquals(medium, bundle.registry());
+        assertCounts(summary, bundle);
+    }
 
-        // Plausible national scale.
+    @Test
+    void theNationalBundleIsNationalAndPlausible()
+    {
+        final SyntheticBundle.Summary summary = NationalBundle.summary();
+        final DayBundle bundle = NationalBundle.load();
+        assertPlanted(summary, bundle);
+        assertCounts(summary, bundle);
         assertTrue(summary.meteredRows() > 2_500 * 48, "metered " + summary.meteredRows());
         assertTrue(summary.acceptances() >= 200 && summary.acceptances() <= 300, "acceptances " +
             summary.acceptances());
@@ -88,7 +79,12 @@ final class SyntheticBundleTest
         final SyntheticBundle.Summary summary = SyntheticBundle.write(
             SyntheticRegistry.generate(3, SyntheticRegistry.Size.MEDIUM), 5, DAY, SettlementRun.II, true, tmp);
         final DayBundle bundle = DayBundle.load(tmp);
+        assertPlanted(summary, bundle);
+        assertCounts(summary, bundle);
+    }
 
+    private static void assertPlanted(final SyntheticBundle.Summary summary, final DayBundle bundle)
+    {
         final List<String> expected = summary.planted().stream().map(p -> p.file() + ":" + p.line()).sorted()
             .collect(Collectors.toList());
         final List<String> reported = bundle.problems().stream().map(p -> p.file() + ":" + p.line()).sorted()
@@ -96,6 +92,10 @@ final class SyntheticBundleTest
         assertEquals(expected, reported, () -> bundle.problems().stream().map(BundleProblem::describe)
             .collect(Collectors.joining("\n")));
         assertEquals(16, summary.planted().size());
+    }
+
+    private static void assertCounts(final SyntheticBundle.Summary summary, final DayBundle bundle)
+    {
         assertEquals(summary.pnRows(), bundle.pn().count());
         assertEquals(summary.bodRows(), bundle.bod().count());
         assertEquals(summary.boalfRows(), bundle.acceptances().count());
