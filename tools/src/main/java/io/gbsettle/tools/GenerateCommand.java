@@ -97,7 +97,8 @@ final class GenerateCommand extends CommandGroup
         @Override
         public void run()
         {
-            if (date.isBefore(SettlementCalendar.FIRST_SUPPORTED_DAY) || date.isAfter(SettlementCalendar.LAST_SUPPORTED_DAY))
+            if (date.isBefore(SettlementCalendar.FIRST_SUPPORTED_DAY) ||
+                date.isAfter(SettlementCalendar.LAST_SUPPORTED_DAY))
             {
                 throw new ParameterException(spec.commandLine(), "--date " + date + " is outside the supported range " +
                     SettlementCalendar.FIRST_SUPPORTED_DAY + ".." + SettlementCalendar.LAST_SUPPORTED_DAY);

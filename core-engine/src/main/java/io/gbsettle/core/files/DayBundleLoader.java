@@ -141,7 +141,8 @@ final class DayBundleLoader
         {
             if (parser.nextToken() != JsonToken.START_OBJECT)
             {
-                fatal.add(new InputProblem(file, 1, "", "", "expected a JSON object {\"settlementDate\": ..., \"run\": ...}"));
+                fatal.add(new InputProblem(file, 1, "", "",
+                    "expected a JSON object {\"settlementDate\": ..., \"run\": ...}"));
                 return null;
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME)

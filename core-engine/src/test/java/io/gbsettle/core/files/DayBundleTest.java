@@ -236,8 +236,8 @@ final class DayBundleTest
                 "missing field"),
             Arguments.of("pn.json", pn.replace("\"levelTo\":5", "\"levelTo\":\"five\""), "pn.json:3 period 2 G1 " +
                 "field 'levelTo' value 'five': not a number"),
-            Arguments.of("pn.json", pn.replace("2025-06-10T00:00:00Z", "2025-06-09T23:10:00Z"), "pn.json:3 period 2 G1 field 'timeTo' " +
-                "value '2025-06-09T23:10:00Z': the segment ends before it starts"),
+            Arguments.of("pn.json", pn.replace("2025-06-10T00:00:00Z", "2025-06-09T23:10:00Z"), "pn.json:3 period 2 " +
+                "G1 field 'timeTo' value '2025-06-09T23:10:00Z': the segment ends before it starts"),
             Arguments.of("pn.json", "\"text\"", "pn.json:3: row 1 is not a JSON object"),
             Arguments.of("bod.json", "{\"settlementDate\":\"2025-06-10\",\"settlementPeriod\":1,\"timeFrom\":" +
                 "\"2025-06-09T23:00:00Z\",\"timeTo\":\"2025-06-09T23:30:00Z\",\"levelFrom\":5,\"levelTo\":5," +
