@@ -26,8 +26,8 @@ import io.gbsettle.core.time.SettlementRun;
  * pairs ±1..±3 for transmission, interconnector and virtual units, a few hundred acceptances (some SO-flagged, some
  * shorter than CADL, some spanning periods; never overlapping on one unit and always inside pair ±1), DISBSAD,
  * NETBSAD, MID, LoLP, metered volumes near FPN plus accepted volume (supplier demand balancing generation less 2 %
- * losses), ECVNs (thousands a period: sellers' expected energy sold to buyers, plus traders' round trips), a few MVRNs
- * and ABSVD rows.
+ * losses), ECVNs (thousands a period: sellers sell 95-100 % of their energy to buyers, two lines in five through a
+ * trader that nets to zero), a few MVRNs and ABSVD rows.
  *
  * <p>With {@code withErrors}, one deliberately bad row of each kind is appended to the files (unknown BM Unit and
  * party, unreadable numbers, wrong day and period, a duplicate, a missing field, a row that is not an object), and
@@ -711,31 +711,28 @@ public final class SyntheticBundle
                     {
                         continue;
                     }
-                    final int lines = 3 + random.nextInt(10);
+                    final int lines = 4 + random.nextInt(16);
                     final double sold = energy[seller] * (0.95 + 0.05 * random.nextDouble());
                     for (int l = 0; l < lines; l++)
                     {
                         final int buyer = pick(buyerCumulative, total);
-                        if (buyer != seller)
+                        if (buyer == seller)
+                        {
+                            continue;
+                        }
+                        if (!traders.isEmpty() && random.nextInt(5) < 2)
+                        {
+                            // through a trader's book: bought and sold again, so the trader nets to zero
+                            final int book = EnergyAccount.index(traders.get(random.nextInt(traders.size())),
+                                random.nextBoolean());
+                            out.row(account(seller), account(book), p, sold / lines);
+                            out.row(account(book), account(buyer), p, sold / lines);
+                            rows += 2;
+                        }
+                        else
                         {
                             out.row(account(seller), account(buyer), p, sold / lines);
                             rows++;
-                        }
-                    }
-                }
-                for (final int trader : traders)
-                {
-                    for (int trade = 0; trade < 10; trade++)
-                    {
-                        final int from = random.nextInt(accounts);
-                        final int to = pick(buyerCumulative, total);
-                        final int book = EnergyAccount.index(trader, random.nextBoolean());
-                        final double volume = 1 + random.nextInt(5000) / 100.0;
-                        if (from != book && to != book)
-                        {
-                            out.row(account(from), account(book), p, volume);
-                            out.row(account(book), account(to), p, volume);
-                            rows += 2;
                         }
                     }
                 }
