@@ -690,7 +690,7 @@ public final class SyntheticBundle
                 Arrays.fill(energy, 0.0);
                 for (int i = 0; i < units; i++)
                 {
-                    if (kind[i] != '-' && !day.interconnector(i))
+                    if (kind[i] != '-')
                     {
                         energy[day.energyAccount(i)] += metered[i][p];
                     }
