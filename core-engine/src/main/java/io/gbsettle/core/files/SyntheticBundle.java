@@ -26,8 +26,8 @@ import io.gbsettle.core.time.SettlementRun;
  * pairs ±1..±3 for transmission, interconnector and virtual units, a few hundred acceptances (some SO-flagged, some
  * shorter than CADL, some spanning periods; never overlapping on one unit and always inside pair ±1), DISBSAD,
  * NETBSAD, MID, LoLP, metered volumes near FPN plus accepted volume (supplier demand balancing generation less 2 %
- * losses), ECVNs (thousands a period: sellers sell 95-100 % of their energy to buyers, two lines in five through a
- * trader that nets to zero), a few MVRNs and ABSVD rows.
+ * losses), ECVNs (thousands a period, matching sellers' energy to buyers' needs, two lines in five through a trader
+ * that nets to zero), a few MVRNs and ABSVD rows.
  *
  * <p>With {@code withErrors}, one deliberately bad row of each kind is appended to the files (unknown BM Unit and
  * party, unreadable numbers, wrong day and period, a duplicate, a missing field, a row that is not an object), and
@@ -667,6 +667,12 @@ public final class SyntheticBundle
         return rows;
     }
 
+    /**
+     * Contract volumes per period: every account's expected energy (its metered volumes) is matched greedily,
+     * sellers and buyers each in a random order, in lines of 2 to 15 MWh; sellers sell 95-100 % of their energy, two
+     * lines in five pass through a trader's book (bought and sold again, so the trader nets to zero). Every buyer
+     * is then within a few percent of its need and every account's imbalance is small, as in a real market.
+     */
     private int writeEcvn()
     {
         final int accounts = EnergyAccount.count(registry.partyCount());
@@ -684,7 +690,6 @@ public final class SyntheticBundle
             "to_account", "settlement_period", "volume_mwh"))
         {
             final double[] energy = new double[accounts];
-            final double[] buyerCumulative = new double[accounts];
             for (int p = 1; p <= periods; p++)
             {
                 Arrays.fill(energy, 0.0);
@@ -695,44 +700,40 @@ public final class SyntheticBundle
                         energy[day.energyAccount(i)] += metered[i][p];
                     }
                 }
-                double total = 0.0;
-                for (int a = 0; a < accounts; a++)
+                final int[] sellers = shuffled(energy, true);
+                final int[] buyers = shuffled(energy, false);
+                int b = 0;
+                double need = buyers.length == 0 ? 0.0 : -energy[buyers[0]];
+                for (int s = 0; s < sellers.length && b < buyers.length; s++)
                 {
-                    total += energy[a] < 0 ? -energy[a] : 0.0;
-                    buyerCumulative[a] = total;
-                }
-                if (total <= 0.0)
-                {
-                    continue;
-                }
-                for (int seller = 0; seller < accounts; seller++)
-                {
-                    if (energy[seller] <= 0.0)
+                    final int seller = sellers[s];
+                    double remaining = energy[seller] * (0.95 + 0.05 * random.nextDouble());
+                    while (remaining > 0.0005 && b < buyers.length)
                     {
-                        continue;
-                    }
-                    final int lines = 4 + random.nextInt(16);
-                    final double sold = energy[seller] * (0.95 + 0.05 * random.nextDouble());
-                    for (int l = 0; l < lines; l++)
-                    {
-                        final int buyer = pick(buyerCumulative, total);
-                        if (buyer == seller)
+                        final int buyer = buyers[b];
+                        final double volume = round3(Math.min(Math.min(remaining, need), 2 + 13 * random.nextDouble()));
+                        if (volume > 0.0)
                         {
-                            continue;
+                            final int book = traders.isEmpty() ? -1 : EnergyAccount.index(
+                                traders.get(random.nextInt(traders.size())), random.nextBoolean());
+                            if (book >= 0 && book != seller && book != buyer && random.nextInt(5) < 2)
+                            {
+                                out.row(account(seller), account(book), p, volume);
+                                out.row(account(book), account(buyer), p, volume);
+                                rows += 2;
+                            }
+                            else
+                            {
+                                out.row(account(seller), account(buyer), p, volume);
+                                rows++;
+                            }
                         }
-                        if (!traders.isEmpty() && random.nextInt(5) < 2)
+                        remaining -= volume;
+                        need -= volume;
+                        if (need <= 0.0005)
                         {
-                            // through a trader's book: bought and sold again, so the trader nets to zero
-                            final int book = EnergyAccount.index(traders.get(random.nextInt(traders.size())),
-                                random.nextBoolean());
-                            out.row(account(seller), account(book), p, sold / lines);
-                            out.row(account(book), account(buyer), p, sold / lines);
-                            rows += 2;
-                        }
-                        else
-                        {
-                            out.row(account(seller), account(buyer), p, sold / lines);
-                            rows++;
+                            b++;
+                            need = b < buyers.length ? -energy[buyers[b]] : 0.0;
                         }
                     }
                 }
@@ -748,19 +749,28 @@ public final class SyntheticBundle
         return rows;
     }
 
-    private int pick(final double[] cumulative, final double total)
+    /**
+     * @return the accounts with energy above (sellers) or below (buyers) zero, in a random order.
+     */
+    private int[] shuffled(final double[] energy, final boolean sellers)
     {
-        final double x = random.nextDouble() * total;
-        int index = Arrays.binarySearch(cumulative, x);
-        if (index < 0)
+        int count = 0;
+        final int[] chosen = new int[energy.length];
+        for (int a = 0; a < energy.length; a++)
         {
-            index = -index - 1;
+            if (sellers ? energy[a] > 0.0005 : energy[a] < -0.0005)
+            {
+                chosen[count++] = a;
+            }
         }
-        while (index < cumulative.length - 1 && index > 0 && cumulative[index] == cumulative[index - 1])
+        for (int k = count - 1; k > 0; k--)
         {
-            index--;
+            final int j = random.nextInt(k + 1);
+            final int swap = chosen[k];
+            chosen[k] = chosen[j];
+            chosen[j] = swap;
         }
-        return Math.min(index, cumulative.length - 1);
+        return Arrays.copyOf(chosen, count);
     }
 
     private String[] account(final int account)
