@@ -668,10 +668,10 @@ public final class SyntheticBundle
     }
 
     /**
-     * Contract volumes per period: every account's expected energy (its metered volumes) is matched greedily,
-     * sellers and buyers each in a random order, in lines of 2 to 15 MWh; sellers sell 95-100 % of their energy, two
-     * lines in five pass through a trader's book (bought and sold again, so the trader nets to zero). Every buyer
-     * is then within a few percent of its need and every account's imbalance is small, as in a real market.
+     * Contract volumes per period: every buyer (an account whose metered volumes are negative) contracts for 97-103 %
+     * of its need, sellers share that total pro rata to their energy, and the two are matched greedily, each in a
+     * random order, in lines of 5 to 40 MWh; two lines in five pass through a trader's book (bought and sold again,
+     * so the trader nets to zero). Every account's imbalance is then a few percent at most, as in a real market.
      */
     private int writeEcvn()
     {
@@ -702,16 +702,30 @@ public final class SyntheticBundle
                 }
                 final int[] sellers = shuffled(energy, true);
                 final int[] buyers = shuffled(energy, false);
+                // each buyer contracts for 97-103 % of its need; sellers share that total pro rata to their energy
+                final double[] target = new double[buyers.length];
+                double contracted = 0.0;
+                for (int k = 0; k < buyers.length; k++)
+                {
+                    target[k] = -energy[buyers[k]] * (0.97 + 0.06 * random.nextDouble());
+                    contracted += target[k];
+                }
+                double supply = 0.0;
+                for (final int seller : sellers)
+                {
+                    supply += energy[seller];
+                }
+                final double share = supply > 0.0 ? contracted / supply : 0.0;
                 int b = 0;
-                double need = buyers.length == 0 ? 0.0 : -energy[buyers[0]];
+                double need = buyers.length == 0 ? 0.0 : target[0];
                 for (int s = 0; s < sellers.length && b < buyers.length; s++)
                 {
                     final int seller = sellers[s];
-                    double remaining = energy[seller] * (0.95 + 0.05 * random.nextDouble());
+                    double remaining = energy[seller] * share;
                     while (remaining > 0.0005 && b < buyers.length)
                     {
                         final int buyer = buyers[b];
-                        final double volume = round3(Math.min(Math.min(remaining, need), 2 + 13 * random.nextDouble()));
+                        final double volume = round3(Math.min(Math.min(remaining, need), 5 + 35 * random.nextDouble()));
                         if (volume > 0.0)
                         {
                             final int book = traders.isEmpty() ? -1 : EnergyAccount.index(
@@ -733,7 +747,7 @@ public final class SyntheticBundle
                         if (need <= 0.0005)
                         {
                             b++;
-                            need = b < buyers.length ? -energy[buyers[b]] : 0.0;
+                            need = b < buyers.length ? target[b] : 0.0;
                         }
                     }
                 }
