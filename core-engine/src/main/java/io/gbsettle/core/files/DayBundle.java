@@ -2,6 +2,7 @@ package io.gbsettle.core.files;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -122,7 +123,7 @@ public final class DayBundle
         this.bpa = new double[periodCount + 1];
         this.spa = new double[periodCount + 1];
         this.lolp = new double[periodCount + 1];
-        java.util.Arrays.fill(lolp, Double.NaN);
+        Arrays.fill(lolp, Double.NaN);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -741,7 +742,7 @@ final class DayBundleLoader
         if (timeFrom < start || timeTo > end)
         {
             scratch.add(row.problem("timeFrom", "the segment lies outside settlement period " + period + " (" +
-                java.time.Instant.ofEpochSecond(start) + " to " + java.time.Instant.ofEpochSecond(end) + ")"));
+                Instant.ofEpochSecond(start) + " to " + Instant.ofEpochSecond(end) + ")"));
             return false;
         }
         return true;
