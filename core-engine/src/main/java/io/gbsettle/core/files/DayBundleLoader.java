@@ -47,6 +47,7 @@ final class DayBundleLoader
     private final Map<String, Integer> seen = new HashMap<>();
     private final Long2LongHashMap seenKeys = new Long2LongHashMap(Long.MIN_VALUE);
     private final Map<String, Long> instants = new HashMap<>();
+    private final Map<String, Double> percentages = new HashMap<>();
     private DayBundle bundle;
     private MarketRegistry registry;
     private String dateText;
@@ -409,6 +410,15 @@ final class DayBundleLoader
         }
         else if (unique(csv.line(), bmUnit + "/" + party + "/" + period, "BM Unit, subsidiary party and period"))
         {
+            final String key = bmUnit + "/" + period;
+            final double reallocated = percentages.getOrDefault(key, 0.0) + percentage;
+            if (reallocated > 100.0 + 1e-9)
+            {
+                scratch.add(csv.problem(row.columns[4], "the percentages of this BM Unit and period add up to " +
+                    reallocated + ", more than 100"));
+                return;
+            }
+            percentages.put(key, reallocated);
             final int account = EnergyAccount.index(party, bundle.day.production(bmUnit));
             bundle.mvrn.add(period, bmUnit, account, fixed, percentage);
         }

@@ -195,6 +195,18 @@ final class DayBundleTest
             describe(ex.problems()));
     }
 
+    @Test
+    void reallocatingMoreThanAllOfAUnitIsAProblem() throws IOException
+    {
+        write("mvrn.csv", "bm_unit_id,subsidiary_party_id,settlement_period,fixed_mwh,percentage\n" +
+            "D1,A,1,,60\nD1,C,1,,50\nD1,C,2,,50\n");
+        final DayBundle day = DayBundle.load(bundle);
+        assertEquals(List.of("mvrn.csv:3 period 1 D1 field 'percentage' value '50': the percentages of this BM Unit " +
+            "and period add up to 110.0, more than 100"), day.problems().stream().map(BundleProblem::describe)
+            .collect(Collectors.toList()));
+        assertEquals(2, day.mvrn().count());
+    }
+
     static Stream<Arguments> rowProblems()
     {
         final String pn = "{\"settlementDate\":\"2025-06-10\",\"settlementPeriod\":2,\"timeFrom\":" +
