@@ -87,9 +87,11 @@ final class SettleCommand implements Callable<Integer>
         }
         final List<BundleProblem> problems = bundle.problems();
         SettlementReportCsv.writeExceptions(out, problems);
-        progress.printf(Locale.ROOT, "      %s run %s: %d periods, %d BM Units, %d parties; %d rows left out -> %s%n",
+        progress.printf(Locale.ROOT,
+            "      %s run %s: %d periods, %d BM Units, %d Energy Accounts, %d parties; %d rows left out -> %s%n",
             bundle.settlementDate(), bundle.run(), bundle.periodCount(), activeBmUnits(bundle),
-            bundle.registry().partyCount(), problems.size(), out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
+            bundle.registry().energyAccountCount(), bundle.registry().partyCount(), problems.size(),
+            out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
 
         step(progress, 2, "settling " + bundle.periodCount() + " periods");
         final long started = System.nanoTime();
