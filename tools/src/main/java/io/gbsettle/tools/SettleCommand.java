@@ -12,6 +12,7 @@ import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SettlementReportCsv;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
+import io.gbsettle.core.settle.DaySettlement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,8 +149,7 @@ final class SettleCommand implements Callable<Integer>
 
     private static void settle(final DayBundle bundle, final SettlementReportCsv report)
     {
-        // Wired to io.gbsettle.core.settle.DaySettlement once the kernels are merged (the branch's last commit).
-        throw new IllegalStateException("the settlement kernels are not on this branch yet");
+        new DaySettlement(bundle).settle(report);
     }
 
     private static int activeBmUnits(final DayBundle bundle)
