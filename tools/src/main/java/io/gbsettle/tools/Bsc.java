@@ -21,6 +21,8 @@ import picocli.CommandLine;
  *   ./bsc registry check --dir DIR     load and validate a registry, summarise it
  *   ./bsc price --date D --period N --offers F --bids F [--netbsad F] [--mid F] [--json]
  *                                      recompute a period's imbalance price from the published stack
+ *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
+ *   ./bsc settle --bundle DIR --out DIR  settle a day bundle: four reports and exceptions.csv
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -36,6 +38,7 @@ import picocli.CommandLine;
         GenerateCommand.class,
         RegistryCommand.class,
         PriceCommand.class,
+        SettleCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {

@@ -1,0 +1,278 @@
+package io.gbsettle.core.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.gbsettle.core.registry.EnergyAccount;
+import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.settle.SettlementReport;
+
+/**
+ * Writes a day's settlement results as the four CSV reports of {@code bsc settle}, plus {@link #writeExceptions}
+ * for {@code exceptions.csv}. Every file starts with exactly the header below (further columns may follow in later
+ * versions); identifiers are written as the registry spells them, numbers in plain decimal ({@code 297.3},
+ * {@code -0.009}; no exponent, no {@code -0}).
+ *
+ * <pre>
+ *   bmu_period.csv      {@link #BMU_PERIOD_HEADER}
+ *   account_period.csv  {@link #ACCOUNT_PERIOD_HEADER}
+ *   period.csv          {@link #PERIOD_HEADER}
+ *   party_day.csv       {@link #PARTY_DAY_HEADER}
+ *   exceptions.csv      {@link #EXCEPTIONS_HEADER}
+ * </pre>
+ *
+ * <p>I/O at the edge of the core: the driver ({@code DaySettlement}) only sees the {@link SettlementReport}
+ * interface.
+ */
+public final class SettlementReportCsv implements SettlementReport, AutoCloseable
+{
+    /** BM Unit results per period. */
+    public static final String BMU_PERIOD_FILE = "bmu_period.csv";
+    /** Energy Account results per period. */
+    public static final String ACCOUNT_PERIOD_FILE = "account_period.csv";
+    /** Market-wide results per period. */
+    public static final String PERIOD_FILE = "period.csv";
+    /** Party totals for the day. */
+    public static final String PARTY_DAY_FILE = "party_day.csv";
+    /** Every input problem. */
+    public static final String EXCEPTIONS_FILE = "exceptions.csv";
+
+    /** Columns of {@code bmu_period.csv}. */
+    public static final List<String> BMU_PERIOD_HEADER = List.of("settlement_date", "settlement_period",
+        "bm_unit_id", "fpn_mwh", "qao_mwh", "qab_mwh", "qbs_mwh", "qm_mwh", "tlm", "qme_mwh", "qii_mwh", "qndo_mwh",
+        "qndb_mwh", "cbm_gbp", "cnd_gbp", "cii_gbp");
+    /** Columns of {@code account_period.csv}. */
+    public static final List<String> ACCOUNT_PERIOD_HEADER = List.of("settlement_date", "settlement_period",
+        "party_id", "account", "qace_mwh", "qabc_mwh", "qabs_mwh", "qaei_mwh", "caei_gbp", "rcrp", "rcrc_gbp");
+    /** Columns of {@code period.csv}. */
+    public static final List<String> PERIOD_HEADER = List.of("settlement_date", "settlement_period",
+        "system_price_gbp_per_mwh", "niv_mwh", "tloss_mwh", "tlmo_plus", "tlmo_minus", "total_cbm_gbp",
+        "total_caei_gbp", "trc_gbp", "so_cashflow_gbp");
+    /** Columns of {@code party_day.csv}. */
+    public static final List<String> PARTY_DAY_HEADER = List.of("settlement_date", "party_id", "cbm_gbp", "cnd_gbp",
+        "caei_gbp", "cii_gbp", "rcrc_gbp", "net_gbp");
+    /** Columns of {@code exceptions.csv}. */
+    public static final List<String> EXCEPTIONS_HEADER = List.of("file", "line", "settlement_period",
+        "bm_unit_or_party", "field", "value", "reason");
+
+    private final MarketRegistry registry;
+    private final String date;
+    private final CsvWriter bmuPeriod;
+    private final CsvWriter accountPeriod;
+    private final CsvWriter period;
+    private final CsvWriter partyDay;
+    private final String[] periodText = new String[64];
+    private long bmuRows;
+    private long accountRows;
+    private long periodRows;
+    private long partyRows;
+
+    /**
+     * Creates (or truncates) the four report files and writes their headers.
+     *
+     * @param registry the registry the indices refer to.
+     * @param date     the Settlement Day.
+     * @param dir      the output directory, created if missing.
+     * @throws UncheckedIOException if a file cannot be created.
+     */
+    public SettlementReportCsv(final MarketRegistry registry, final LocalDate date, final Path dir)
+    {
+        this.registry = registry;
+        this.date = date.toString();
+        createDirectories(dir);
+        for (int p = 0; p < periodText.length; p++)
+        {
+            periodText[p] = Integer.toString(p);
+        }
+        bmuPeriod = open(dir.resolve(BMU_PERIOD_FILE), BMU_PERIOD_HEADER);
+        accountPeriod = open(dir.resolve(ACCOUNT_PERIOD_FILE), ACCOUNT_PERIOD_HEADER);
+        period = open(dir.resolve(PERIOD_FILE), PERIOD_HEADER);
+        partyDay = open(dir.resolve(PARTY_DAY_FILE), PARTY_DAY_HEADER);
+    }
+
+    /**
+     * Writes {@code exceptions.csv}: one row per problem, header only when there is none.
+     *
+     * @param dir      the output directory, created if missing.
+     * @param problems the problems, in the order to list them.
+     * @throws UncheckedIOException if the file cannot be written.
+     */
+    public static void writeExceptions(final Path dir, final List<BundleProblem> problems)
+    {
+        createDirectories(dir);
+        try (CsvWriter csv = open(dir.resolve(EXCEPTIONS_FILE), EXCEPTIONS_HEADER))
+        {
+            for (final BundleProblem problem : problems)
+            {
+                csv.field(problem.file())
+                    .field(problem.line() > 0 ? Integer.toString(problem.line()) : "")
+                    .field(problem.period() > 0 ? Integer.toString(problem.period()) : "")
+                    .field(problem.subject())
+                    .field(problem.column())
+                    .field(problem.value())
+                    .field(problem.reason())
+                    .endRecord();
+            }
+        }
+    }
+
+    @Override
+    public void bmUnitPeriod(
+        final int settlementPeriod, final int bmUnit, final double fpn, final double qao, final double qab,
+        final double qbs, final double qm, final double tlm, final double qme, final double qii, final double qndo,
+        final double qndb, final double cbm, final double cnd, final double cii)
+    {
+        bmuPeriod.field(date).field(periodText[settlementPeriod]).field(registry.bmUnitId(bmUnit))
+            .field(number(fpn)).field(number(qao)).field(number(qab)).field(number(qbs)).field(number(qm))
+            .field(number(tlm)).field(number(qme)).field(number(qii)).field(number(qndo)).field(number(qndb))
+            .field(number(cbm)).field(number(cnd)).field(number(cii)).endRecord();
+        bmuRows++;
+    }
+
+    @Override
+    public void accountPeriod(
+        final int settlementPeriod, final int account, final double qace, final double qabc, final double qabs,
+        final double qaei, final double caei, final double rcrp, final double rcrc)
+    {
+        accountPeriod.field(date).field(periodText[settlementPeriod])
+            .field(registry.partyId(EnergyAccount.party(account)))
+            .field(EnergyAccount.isProduction(account) ? "P" : "C")
+            .field(number(qace)).field(number(qabc)).field(number(qabs)).field(number(qaei)).field(number(caei))
+            .field(number(rcrp)).field(number(rcrc)).endRecord();
+        accountRows++;
+    }
+
+    @Override
+    public void period(
+        final int settlementPeriod, final double systemPrice, final double niv, final double tloss,
+        final double tlmoPlus, final double tlmoMinus, final double totalCbm, final double totalCaei, final double trc,
+        final double soCashflow)
+    {
+        period.field(date).field(periodText[settlementPeriod]).field(number(systemPrice)).field(number(niv))
+            .field(number(tloss)).field(number(tlmoPlus)).field(number(tlmoMinus)).field(number(totalCbm))
+            .field(number(totalCaei)).field(number(trc)).field(number(soCashflow)).endRecord();
+        periodRows++;
+    }
+
+    @Override
+    public void partyDay(
+        final int party, final double cbm, final double cnd, final double caei, final double cii, final double rcrc,
+        final double net)
+    {
+        partyDay.field(date).field(registry.partyId(party)).field(number(cbm)).field(number(cnd))
+            .field(number(caei)).field(number(cii)).field(number(rcrc)).field(number(net)).endRecord();
+        partyRows++;
+    }
+
+    @Override
+    public void end()
+    {
+        bmuPeriod.flush();
+        accountPeriod.flush();
+        period.flush();
+        partyDay.flush();
+    }
+
+    /**
+     * @return rows written to {@code bmu_period.csv}, header excluded.
+     */
+    public long bmUnitPeriodRows()
+    {
+        return bmuRows;
+    }
+
+    /**
+     * @return rows written to {@code account_period.csv}, header excluded.
+     */
+    public long accountPeriodRows()
+    {
+        return accountRows;
+    }
+
+    /**
+     * @return rows written to {@code period.csv}, header excluded.
+     */
+    public long periodRows()
+    {
+        return periodRows;
+    }
+
+    /**
+     * @return rows written to {@code party_day.csv}, header excluded.
+     */
+    public long partyDayRows()
+    {
+        return partyRows;
+    }
+
+    @Override
+    public void close()
+    {
+        bmuPeriod.close();
+        accountPeriod.close();
+        period.close();
+        partyDay.close();
+    }
+
+    /**
+     * A number as the reports write it: plain decimal, shortest form that reads back to the same double; empty for
+     * NaN (a value that does not exist, such as the price of a period without one); {@code 0} for ±0.
+     *
+     * @param value the number.
+     * @return its text.
+     */
+    public static String number(final double value)
+    {
+        if (Double.isNaN(value))
+        {
+            return "";
+        }
+        if (value == 0.0)
+        {
+            return "0";
+        }
+        final double magnitude = Math.abs(value);
+        final String text;
+        if (magnitude >= 1e-3 && magnitude < 1e7)
+        {
+            text = Double.toString(value);
+        }
+        else if (Double.isInfinite(value))
+        {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        else
+        {
+            text = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        }
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+
+    private static CsvWriter open(final Path file, final List<String> header)
+    {
+        final CsvWriter csv = CsvWriter.create(file);
+        for (final String column : header)
+        {
+            csv.field(column);
+        }
+        csv.endRecord();
+        return csv;
+    }
+
+    private static void createDirectories(final Path dir)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + dir + ": " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.gbsettle.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.gbsettle.core.files.SettlementReportCsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bsc settle} end to end (needs the kernels): the TV-5 example bundle settles with exit 0, a generated bundle
+ * with planted errors with exit 1 and its exceptions listed.
+ */
+final class SettleEndToEndTest
+{
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int bsc(final String... args)
+    {
+        return Bsc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void settlesTheTv5Example() throws IOException
+    {
+        final Path reports = tmp.resolve("tv5");
+        assertEquals(ExitCode.OK, bsc("settle", "--bundle", Path.of("..", "examples", "bundles", "tv5").toString(),
+            "--out", reports.toString()), err::toString);
+        final String console = out.toString();
+        assertTrue(console.contains("[3/3]"), console);
+        assertTrue(console.contains("2025-06-10 run SF: 48 periods, 3 BM Units, 6 Energy Accounts, 3 parties; " +
+            "0 rows left out"), console);
+        assertTrue(console.contains("bmu_period.csv 144 rows, account_period.csv 288 rows, period.csv 48 rows, " +
+            "party_day.csv 3 rows"), console);
+        assertEquals(List.of(String.join(",", SettlementReportCsv.EXCEPTIONS_HEADER)),
+            Files.readAllLines(reports.resolve(SettlementReportCsv.EXCEPTIONS_FILE), StandardCharsets.UTF_8));
+        final List<String> parties = Files.readAllLines(reports.resolve(SettlementReportCsv.PARTY_DAY_FILE));
+        assertTrue(parties.get(1).startsWith("2025-06-10,A,297.3"), parties::toString);
+    }
+
+    @Test
+    void listsPlantedErrorsAndExitsWithOne() throws IOException
+    {
+        final Path bundle = tmp.resolve("bundle");
+        assertEquals(ExitCode.OK, bsc("generate", "bundle", "--out", bundle.toString(), "--size", "medium",
+            "--with-errors"), err::toString);
+        out.getBuffer().setLength(0);
+        final Path reports = tmp.resolve("reports");
+        assertEquals(ExitCode.DATA_PROBLEMS, bsc("settle", "--bundle", bundle.toString(), "--out", reports.toString(),
+            "--json-summary"), err::toString);
+        final String json = out.toString();
+        assertTrue(json.contains("\"exceptions\": 16"), json);
+        assertTrue(json.contains("\"period.csv\": 48"), json);
+        assertTrue(err.toString().contains("[2/3] settling 48 periods"), err::toString);
+        assertEquals(17, Files.readAllLines(reports.resolve(SettlementReportCsv.EXCEPTIONS_FILE)).size());
+    }
+}
