@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import io.gbsettle.core.files.BundleProblem;
 import io.gbsettle.core.files.DayBundle;
-import io.gbsettle.core.files.SettlementReportCsv;
+import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.settle.DaySettlement;

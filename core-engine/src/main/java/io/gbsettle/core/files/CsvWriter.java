@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,5 +172,39 @@ public final class CsvWriter implements AutoCloseable
     private static boolean isSpace(final char c)
     {
         return c <= ' ' || c == '\uFEFF';
+    }
+
+    /**
+     * A number as the reports write it: plain decimal, shortest form that reads back to the same double; empty for
+     * NaN (a value that does not exist, such as the price of a period without one); {@code 0} for ±0.
+     *
+     * @param value the number.
+     * @return its text.
+     */
+    public static String number(final double value)
+    {
+        if (Double.isNaN(value))
+        {
+            return "";
+        }
+        if (value == 0.0)
+        {
+            return "0";
+        }
+        final double magnitude = Math.abs(value);
+        final String text;
+        if (magnitude >= 1e-3 && magnitude < 1e7)
+        {
+            text = Double.toString(value);
+        }
+        else if (Double.isInfinite(value))
+        {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        else
+        {
+            text = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        }
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 }

@@ -894,7 +894,7 @@ public final class SyntheticBundle
 
     private static String number(final double value)
     {
-        return SettlementReportCsv.number(value);
+        return CsvWriter.number(value);
     }
 
     private void writeText(final String file, final String text)

@@ -3,7 +3,7 @@ package io.gbsettle.core.settle;
 /**
  * Where a day's settlement results go, one row at a time, as primitives (registry indices, MWh, £, £/MWh): the
  * driver calls it for every row and the sink decides what to do with it (write CSV, compare, journal). The order of
- * each method's parameters is the column order of its report (see {@code io.gbsettle.core.files.SettlementReportCsv}).
+ * each method's parameters is the column order of its report (see {@code io.gbsettle.core.settle.SettlementReportCsv}).
  *
  * <p>Call order: for each period 1..N, {@link #bmUnitPeriod} for every BM Unit registered on the day, then
  * {@link #accountPeriod} for every Energy Account, then {@link #period}; after the last period,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,23 @@ final class ArchitectureTest
     void purePackagesDoNoIo()
     {
         noIoIn(PURE_PACKAGES).check(core);
+    }
+
+    @Test
+    void corePackagesFormNoCycle()
+    {
+        slices().matching("io.gbsettle.core.(**)").should().beFreeOfCycles()
+            .because("each package builds on the ones below it: loaders feed kernels and drivers, never the reverse")
+            .check(core);
+    }
+
+    @Test
+    void kernelsDependOnNoDriverOrLoader()
+    {
+        noClasses().that().resideInAPackage("io.gbsettle.core.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gbsettle.core.settle..", "io.gbsettle.core.files..")
+            .because("a kernel is called by drivers; it never calls them")
+            .check(core);
     }
 
     @Test

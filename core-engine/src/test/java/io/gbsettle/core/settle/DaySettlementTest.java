@@ -8,7 +8,6 @@ import java.util.Map;
 
 import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.files.DayBundle;
-import io.gbsettle.core.files.SettlementReportCsv;
 import io.gbsettle.core.files.NationalBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.gbsettle.core.files;
+package io.gbsettle.core.settle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.gbsettle.core.files.BundleProblem;
+import io.gbsettle.core.files.CsvWriter;
+import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.registry.EnergyAccount;
 import io.gbsettle.core.registry.MarketRegistry;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,7 @@ final class SettlementReportCsvTest
     @Test
     void writesTheExactHeadersAndOneRowPerCallback() throws IOException
     {
-        final MarketRegistry registry = DayBundle.load(DayBundleTest.TV5).registry();
+        final MarketRegistry registry = DayBundle.load(Path.of("..", "examples", "bundles", "tv5")).registry();
         final int g1 = registry.bmUnitIndex("G1");
         final int b = registry.partyIndex("B");
         try (SettlementReportCsv report = new SettlementReportCsv(registry, LocalDate.of(2025, 6, 10), tmp))
@@ -71,14 +74,14 @@ final class SettlementReportCsvTest
     @Test
     void numbersArePlainDecimals()
     {
-        assertEquals("0", SettlementReportCsv.number(-0.0));
-        assertEquals("", SettlementReportCsv.number(Double.NaN));
-        assertEquals("297.3", SettlementReportCsv.number(297.3));
-        assertEquals("-5", SettlementReportCsv.number(-5.0));
-        assertEquals("0.00001", SettlementReportCsv.number(1e-5));
-        assertEquals("123456789", SettlementReportCsv.number(123456789.0));
-        assertEquals("12345678.5", SettlementReportCsv.number(12345678.5));
-        assertEquals(1.0 / 3, Double.parseDouble(SettlementReportCsv.number(1.0 / 3)));
+        assertEquals("0", CsvWriter.number(-0.0));
+        assertEquals("", CsvWriter.number(Double.NaN));
+        assertEquals("297.3", CsvWriter.number(297.3));
+        assertEquals("-5", CsvWriter.number(-5.0));
+        assertEquals("0.00001", CsvWriter.number(1e-5));
+        assertEquals("123456789", CsvWriter.number(123456789.0));
+        assertEquals("12345678.5", CsvWriter.number(12345678.5));
+        assertEquals(1.0 / 3, Double.parseDouble(CsvWriter.number(1.0 / 3)));
     }
 
     private List<String> lines(final String file) throws IOException

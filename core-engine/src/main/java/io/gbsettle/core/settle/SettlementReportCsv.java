@@ -1,16 +1,16 @@
-package io.gbsettle.core.files;
+package io.gbsettle.core.settle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.gbsettle.core.files.BundleProblem;
+import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.registry.EnergyAccount;
 import io.gbsettle.core.registry.MarketRegistry;
-import io.gbsettle.core.settle.SettlementReport;
 
 /**
  * Writes a day's settlement results as the four CSV reports of {@code bsc settle}, plus {@link #writeExceptions}
@@ -128,9 +128,9 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         final double qndb, final double cbm, final double cnd, final double cii)
     {
         bmuPeriod.field(date).field(periodText[settlementPeriod]).field(registry.bmUnitId(bmUnit))
-            .field(number(fpn)).field(number(qao)).field(number(qab)).field(number(qbs)).field(number(qm))
-            .field(number(tlm)).field(number(qme)).field(number(qii)).field(number(qndo)).field(number(qndb))
-            .field(number(cbm)).field(number(cnd)).field(number(cii)).endRecord();
+            .field(CsvWriter.number(fpn)).field(CsvWriter.number(qao)).field(CsvWriter.number(qab)).field(CsvWriter.number(qbs)).field(CsvWriter.number(qm))
+            .field(CsvWriter.number(tlm)).field(CsvWriter.number(qme)).field(CsvWriter.number(qii)).field(CsvWriter.number(qndo)).field(CsvWriter.number(qndb))
+            .field(CsvWriter.number(cbm)).field(CsvWriter.number(cnd)).field(CsvWriter.number(cii)).endRecord();
         bmuRows++;
     }
 
@@ -142,8 +142,8 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         accountPeriod.field(date).field(periodText[settlementPeriod])
             .field(registry.partyId(EnergyAccount.party(account)))
             .field(EnergyAccount.isProduction(account) ? "P" : "C")
-            .field(number(qace)).field(number(qabc)).field(number(qabs)).field(number(qaei)).field(number(caei))
-            .field(number(rcrp)).field(number(rcrc)).endRecord();
+            .field(CsvWriter.number(qace)).field(CsvWriter.number(qabc)).field(CsvWriter.number(qabs)).field(CsvWriter.number(qaei)).field(CsvWriter.number(caei))
+            .field(CsvWriter.number(rcrp)).field(CsvWriter.number(rcrc)).endRecord();
         accountRows++;
     }
 
@@ -153,9 +153,9 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         final double tlmoPlus, final double tlmoMinus, final double totalCbm, final double totalCaei, final double trc,
         final double soCashflow)
     {
-        period.field(date).field(periodText[settlementPeriod]).field(number(systemPrice)).field(number(niv))
-            .field(number(tloss)).field(number(tlmoPlus)).field(number(tlmoMinus)).field(number(totalCbm))
-            .field(number(totalCaei)).field(number(trc)).field(number(soCashflow)).endRecord();
+        period.field(date).field(periodText[settlementPeriod]).field(CsvWriter.number(systemPrice)).field(CsvWriter.number(niv))
+            .field(CsvWriter.number(tloss)).field(CsvWriter.number(tlmoPlus)).field(CsvWriter.number(tlmoMinus)).field(CsvWriter.number(totalCbm))
+            .field(CsvWriter.number(totalCaei)).field(CsvWriter.number(trc)).field(CsvWriter.number(soCashflow)).endRecord();
         periodRows++;
     }
 
@@ -164,8 +164,8 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         final int party, final double cbm, final double cnd, final double caei, final double cii, final double rcrc,
         final double net)
     {
-        partyDay.field(date).field(registry.partyId(party)).field(number(cbm)).field(number(cnd))
-            .field(number(caei)).field(number(cii)).field(number(rcrc)).field(number(net)).endRecord();
+        partyDay.field(date).field(registry.partyId(party)).field(CsvWriter.number(cbm)).field(CsvWriter.number(cnd))
+            .field(CsvWriter.number(caei)).field(CsvWriter.number(cii)).field(CsvWriter.number(rcrc)).field(CsvWriter.number(net)).endRecord();
         partyRows++;
     }
 
@@ -219,39 +219,6 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         partyDay.close();
     }
 
-    /**
-     * A number as the reports write it: plain decimal, shortest form that reads back to the same double; empty for
-     * NaN (a value that does not exist, such as the price of a period without one); {@code 0} for ±0.
-     *
-     * @param value the number.
-     * @return its text.
-     */
-    public static String number(final double value)
-    {
-        if (Double.isNaN(value))
-        {
-            return "";
-        }
-        if (value == 0.0)
-        {
-            return "0";
-        }
-        final double magnitude = Math.abs(value);
-        final String text;
-        if (magnitude >= 1e-3 && magnitude < 1e7)
-        {
-            text = Double.toString(value);
-        }
-        else if (Double.isInfinite(value))
-        {
-            return value > 0 ? "Infinity" : "-Infinity";
-        }
-        else
-        {
-            text = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
-        }
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
-    }
 
     private static CsvWriter open(final Path file, final List<String> header)
     {
