@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.gbsettle.core.files.BundleProblem;
 import io.gbsettle.core.files.DayBundle;
-import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.settle.DaySettlement;
+import io.gbsettle.core.settle.SettlementReportCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,7 +85,7 @@ final class SettleCommand implements Callable<Integer>
             }
             return ExitCode.FAILURE;
         }
-        final List<BundleProblem> problems = bundle.problems();
+        final List<InputProblem> problems = bundle.problems();
         SettlementReportCsv.writeExceptions(out, problems);
         progress.printf(Locale.ROOT,
             "      %s run %s: %d periods, %d BM Units, %d Energy Accounts, %d parties; %d rows left out -> %s%n",

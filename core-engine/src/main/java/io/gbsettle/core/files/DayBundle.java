@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.registry.BmUnitDay;
 import io.gbsettle.core.registry.MarketRegistry;
@@ -33,7 +34,7 @@ import io.gbsettle.core.time.SettlementRun;
  * <p>A bundle that cannot be settled at all (a required file missing, a file that is not CSV or JSON, a required
  * column missing, an invalid registry or {@code day.json}) fails with {@link InvalidInputException} listing every
  * such problem. Anything wrong with a single row (a value that does not parse, an unknown BM Unit or party, a BM
- * Unit not registered on the day, a row of another day or period, a duplicate) becomes a {@link BundleProblem}:
+ * Unit not registered on the day, a row of another day or period, a duplicate) becomes an {@link InputProblem}:
  * the row is left out of the calculation and listed by {@link #problems()}, never dropped silently.
  *
  * <p>Immutable once loaded; the per-period tables are indexed so that a driver walks period {@code j}'s rows as
@@ -98,7 +99,7 @@ public final class DayBundle
     final ContractVolumes ecvn = new ContractVolumes();
     final Reallocations mvrn = new Reallocations();
     final ServicesVolumes absvd = new ServicesVolumes();
-    List<BundleProblem> problems = List.of();
+    List<InputProblem> problems = List.of();
 
     DayBundle(
         final MarketRegistry registry, final long epochDay, final SettlementRun run,
@@ -332,7 +333,7 @@ public final class DayBundle
      * @return every row problem found, in file order (files in {@link #REQUIRED_FILES} order, then the optional
      *         ones); each such row was left out.
      */
-    public List<BundleProblem> problems()
+    public List<InputProblem> problems()
     {
         return problems;
     }

@@ -31,7 +31,8 @@ import io.gbsettle.core.time.SettlementRun;
 
 /**
  * Reads a day bundle directory into a {@link DayBundle}: structure problems are fatal and collected into one
- * {@link InvalidInputException}; row problems become {@link BundleProblem}s and the rows are left out.
+ * {@link InvalidInputException}; row problems become {@link InputProblem}s placed in their row's period and subject,
+ * and the rows are left out.
  */
 final class DayBundleLoader
 {
@@ -42,7 +43,7 @@ final class DayBundleLoader
 
     private final Path dir;
     private final List<InputProblem> fatal = new ArrayList<>();
-    private final List<BundleProblem> rowProblems = new ArrayList<>();
+    private final List<InputProblem> rowProblems = new ArrayList<>();
     private final List<InputProblem> scratch = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
     private final Long2LongHashMap seenKeys = new Long2LongHashMap(Long.MIN_VALUE);
@@ -551,7 +552,7 @@ final class DayBundleLoader
         {
             if (problem.reason().startsWith("row "))
             {
-                rowProblems.add(BundleProblem.of(problem, 0, ""));
+                rowProblems.add(problem);
             }
             else
             {
@@ -818,7 +819,7 @@ final class DayBundleLoader
     {
         for (int i = from; i < scratch.size(); i++)
         {
-            rowProblems.add(BundleProblem.of(scratch.get(i), period, subject));
+            rowProblems.add(scratch.get(i).in(period, subject));
         }
         scratch.clear();
     }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.gbsettle.core.files.BundleProblem;
 import io.gbsettle.core.files.CsvWriter;
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.registry.EnergyAccount;
 import io.gbsettle.core.registry.MarketRegistry;
 
@@ -102,14 +102,14 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
      * @param problems the problems, in the order to list them.
      * @throws UncheckedIOException if the file cannot be written.
      */
-    public static void writeExceptions(final Path dir, final List<BundleProblem> problems)
+    public static void writeExceptions(final Path dir, final List<InputProblem> problems)
     {
         createDirectories(dir);
         try (CsvWriter csv = open(dir.resolve(EXCEPTIONS_FILE), EXCEPTIONS_HEADER))
         {
-            for (final BundleProblem problem : problems)
+            for (final InputProblem problem : problems)
             {
-                csv.field(problem.file())
+                csv.field(problem.source())
                     .field(problem.line() > 0 ? Integer.toString(problem.line()) : "")
                     .field(problem.period() > 0 ? Integer.toString(problem.period()) : "")
                     .field(problem.subject())

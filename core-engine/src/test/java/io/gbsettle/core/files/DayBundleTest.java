@@ -201,8 +201,8 @@ final class DayBundleTest
         write("mvrn.csv", "bm_unit_id,subsidiary_party_id,settlement_period,fixed_mwh,percentage\n" +
             "D1,A,1,,60\nD1,C,1,,50\nD1,C,2,,50\n");
         final DayBundle day = DayBundle.load(bundle);
-        assertEquals(List.of("mvrn.csv:3 period 1 D1 field 'percentage' value '50': the percentages of this BM Unit " +
-            "and period add up to 110.0, more than 100"), day.problems().stream().map(BundleProblem::describe)
+        assertEquals(List.of("mvrn.csv:3 period 1 D1 column 'percentage' value '50': the percentages of this BM Unit " +
+            "and period add up to 110.0, more than 100"), day.problems().stream().map(InputProblem::describe)
             .collect(Collectors.toList()));
         assertEquals(2, day.mvrn().count());
     }
@@ -213,51 +213,51 @@ final class DayBundleTest
             "\"2025-06-09T23:30:00Z\",\"timeTo\":\"2025-06-10T00:00:00Z\",\"levelFrom\":5,\"levelTo\":5," +
             "\"bmUnit\":\"G1\"}";
         return Stream.of(
-            Arguments.of("metered_volumes.csv", "X9,1,5", "metered_volumes.csv:5 period 1 X9 field 'bm_unit_id' " +
+            Arguments.of("metered_volumes.csv", "X9,1,5", "metered_volumes.csv:5 period 1 X9 column 'bm_unit_id' " +
                 "value 'X9': unknown BM Unit: not in bm_units.csv"),
-            Arguments.of("metered_volumes.csv", "OLD1,1,5", "metered_volumes.csv:5 period 1 OLD1 field " +
+            Arguments.of("metered_volumes.csv", "OLD1,1,5", "metered_volumes.csv:5 period 1 OLD1 column " +
                 "'bm_unit_id' value 'OLD1': BM Unit is not registered on 2025-06-10"),
-            Arguments.of("metered_volumes.csv", "G1,49,5", "metered_volumes.csv:5 G1 field 'settlement_period' " +
+            Arguments.of("metered_volumes.csv", "G1,49,5", "metered_volumes.csv:5 G1 column 'settlement_period' " +
                 "value '49': no such settlement period: 2025-06-10 has 48"),
-            Arguments.of("metered_volumes.csv", "G1,2,abc", "metered_volumes.csv:5 period 2 G1 field 'qm_mwh' " +
+            Arguments.of("metered_volumes.csv", "G1,2,abc", "metered_volumes.csv:5 period 2 G1 column 'qm_mwh' " +
                 "value 'abc': not a number"),
-            Arguments.of("metered_volumes.csv", "G1,2,", "metered_volumes.csv:5 period 2 G1 field 'qm_mwh': " +
+            Arguments.of("metered_volumes.csv", "G1,2,", "metered_volumes.csv:5 period 2 G1 column 'qm_mwh': " +
                 "missing value"),
             Arguments.of("metered_volumes.csv", "G1,1,7", "metered_volumes.csv:5 period 1 G1: duplicate row: same " +
                 "BM Unit and period as line 2"),
-            Arguments.of("ecvn.csv", "A,P,Z,C,1,5", "ecvn.csv:4 period 1 Z field 'to_party_id' value 'Z': " +
+            Arguments.of("ecvn.csv", "A,P,Z,C,1,5", "ecvn.csv:4 period 1 Z column 'to_party_id' value 'Z': " +
                 "unknown party: not in parties.csv"),
-            Arguments.of("ecvn.csv", "A,Q,B,C,1,5", "ecvn.csv:4 period 1 A field 'from_account' value 'Q': " +
+            Arguments.of("ecvn.csv", "A,Q,B,C,1,5", "ecvn.csv:4 period 1 A column 'from_account' value 'Q': " +
                 "expected P or C"),
-            Arguments.of("ecvn.csv", "B,C,B,C,1,5", "ecvn.csv:4 period 1 B field 'to_party_id' value 'B': " +
+            Arguments.of("ecvn.csv", "B,C,B,C,1,5", "ecvn.csv:4 period 1 B column 'to_party_id' value 'B': " +
                 "from and to are the same Energy Account"),
-            Arguments.of("mvrn.csv", "D1,B,1,5,", "mvrn.csv:2 period 1 D1 field 'subsidiary_party_id' value 'B': " +
+            Arguments.of("mvrn.csv", "D1,B,1,5,", "mvrn.csv:2 period 1 D1 column 'subsidiary_party_id' value 'B': " +
                 "the subsidiary party is the BM Unit's lead party"),
-            Arguments.of("mvrn.csv", "D1,A,1,,120", "mvrn.csv:2 period 1 D1 field 'percentage' value '120': " +
+            Arguments.of("mvrn.csv", "D1,A,1,,120", "mvrn.csv:2 period 1 D1 column 'percentage' value '120': " +
                 "percentage must be between 0 and 100"),
-            Arguments.of("mvrn.csv", "D1,A,1,,", "mvrn.csv:2 period 1 D1 field 'fixed_mwh': " +
+            Arguments.of("mvrn.csv", "D1,A,1,,", "mvrn.csv:2 period 1 D1 column 'fixed_mwh': " +
                 "give fixed_mwh, percentage or both"),
-            Arguments.of("pn.json", pn.replace("2025-06-10\"", "2025-06-11\""), "pn.json:3 period 2 G1 field " +
+            Arguments.of("pn.json", pn.replace("2025-06-10\"", "2025-06-11\""), "pn.json:3 period 2 G1 column " +
                 "'settlementDate' value '2025-06-11': not the bundle's settlement day 2025-06-10"),
-            Arguments.of("pn.json", pn.replace(":2,", ":3,"), "pn.json:3 period 3 G1 field 'timeFrom' value " +
+            Arguments.of("pn.json", pn.replace(":2,", ":3,"), "pn.json:3 period 3 G1 column 'timeFrom' value " +
                 "'2025-06-09T23:30:00Z': the segment lies outside settlement period 3 (2025-06-10T00:00:00Z to " +
                 "2025-06-10T00:30:00Z)"),
-            Arguments.of("pn.json", pn.replace("G1", "T_X"), "pn.json:3 period 2 T_X field 'bmUnit' value 'T_X': " +
+            Arguments.of("pn.json", pn.replace("G1", "T_X"), "pn.json:3 period 2 T_X column 'bmUnit' value 'T_X': " +
                 "unknown BM Unit: not in bm_units.csv"),
-            Arguments.of("pn.json", pn.replace(",\"levelTo\":5", ""), "pn.json:3 period 2 G1 field 'levelTo': " +
+            Arguments.of("pn.json", pn.replace(",\"levelTo\":5", ""), "pn.json:3 period 2 G1 column 'levelTo': " +
                 "missing field"),
             Arguments.of("pn.json", pn.replace("\"levelTo\":5", "\"levelTo\":\"five\""), "pn.json:3 period 2 G1 " +
-                "field 'levelTo' value 'five': not a number"),
+                "column 'levelTo' value 'five': not a number"),
             Arguments.of("pn.json", pn.replace("2025-06-10T00:00:00Z", "2025-06-09T23:10:00Z"), "pn.json:3 period 2 " +
-                "G1 field 'timeTo' value '2025-06-09T23:10:00Z': the segment ends before it starts"),
+                "G1 column 'timeTo' value '2025-06-09T23:10:00Z': the segment ends before it starts"),
             Arguments.of("pn.json", "\"text\"", "pn.json:3: row 1 is not a JSON object"),
             Arguments.of("bod.json", "{\"settlementDate\":\"2025-06-10\",\"settlementPeriod\":1,\"timeFrom\":" +
                 "\"2025-06-09T23:00:00Z\",\"timeTo\":\"2025-06-09T23:30:00Z\",\"levelFrom\":5,\"levelTo\":5," +
-                "\"pairId\":0,\"offer\":1,\"bid\":1,\"bmUnit\":\"G1\"}", "bod.json:4 period 1 G1 field 'pairId' " +
+                "\"pairId\":0,\"offer\":1,\"bid\":1,\"bmUnit\":\"G1\"}", "bod.json:4 period 1 G1 column 'pairId' " +
                 "value '0': not a Bid-Offer Pair number; expected ±1 .. ±10"),
             Arguments.of("boalf.json", "{\"settlementPeriodFrom\":1,\"timeFrom\":\"2025-06-11T23:00:00Z\"," +
                 "\"timeTo\":\"2025-06-11T23:30:00Z\",\"levelFrom\":5,\"levelTo\":5,\"acceptanceNumber\":2," +
-                "\"acceptanceTime\":\"2025-06-11T22:00:00Z\",\"bmUnit\":\"G1\"}", "boalf.json:3 period 1 G1 field " +
+                "\"acceptanceTime\":\"2025-06-11T22:00:00Z\",\"bmUnit\":\"G1\"}", "boalf.json:3 period 1 G1 column " +
                 "'timeFrom' value '2025-06-11T23:00:00Z': the segment does not overlap settlement day 2025-06-10"),
             Arguments.of("boalf.json", "{\"timeFrom\":\"2025-06-09T23:00:00Z\",\"timeTo\":\"2025-06-09T23:30:00Z\"," +
                 "\"levelFrom\":5,\"levelTo\":5,\"acceptanceNumber\":1,\"acceptanceTime\":\"2025-06-09T22:00:00Z\"," +
@@ -267,13 +267,13 @@ final class DayBundleTest
                 "\"cost\":1,\"volume\":1}", "disbsad.json:3 period 1: duplicate row: same settlementPeriod and id " +
                 "as line 2"),
             Arguments.of("netbsad.json", "{\"settlementDate\":\"2025-06-10\",\"settlementPeriod\":2," +
-                "\"buyPricePriceAdjustment\":\"x\"}", "netbsad.json:3 period 2 field 'buyPricePriceAdjustment' " +
+                "\"buyPricePriceAdjustment\":\"x\"}", "netbsad.json:3 period 2 column 'buyPricePriceAdjustment' " +
                 "value 'x': not a number"),
             Arguments.of("mid.json", "{\"dataProvider\":\"APXMIDP\",\"settlementDate\":\"2025-06-10\"," +
-                "\"settlementPeriod\":2,\"volume\":1}", "mid.json:3 period 2 field 'price': missing field"),
-            Arguments.of("lolp.json", "{\"settlementPeriod\":2,\"lolp\":1.5}", "lolp.json:3 period 2 field 'lolp' " +
+                "\"settlementPeriod\":2,\"volume\":1}", "mid.json:3 period 2 column 'price': missing field"),
+            Arguments.of("lolp.json", "{\"settlementPeriod\":2,\"lolp\":1.5}", "lolp.json:3 period 2 column 'lolp' " +
                 "value '1.5': a probability must be between 0 and 1"),
-            Arguments.of("absvd.csv", "Y1,3,1", "absvd.csv:3 period 3 Y1 field 'bm_unit_id' value 'Y1': " +
+            Arguments.of("absvd.csv", "Y1,3,1", "absvd.csv:3 period 3 Y1 column 'bm_unit_id' value 'Y1': " +
                 "unknown BM Unit: not in bm_units.csv"));
     }
 
@@ -298,7 +298,7 @@ final class DayBundleTest
                 "\"id\":1,\"volume\":1}" : rows) + ",\n" + row + "\n]\n");
         }
         final DayBundle after = DayBundle.load(bundle);
-        assertEquals(List.of(expected), after.problems().stream().map(BundleProblem::describe)
+        assertEquals(List.of(expected), after.problems().stream().map(InputProblem::describe)
             .collect(Collectors.toList()));
         assertEquals(before.meteredVolumes().count(), after.meteredVolumes().count());
         assertEquals(before.ecvn().count(), after.ecvn().count());

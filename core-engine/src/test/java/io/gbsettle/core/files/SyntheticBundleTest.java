@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.SettlementRun;
@@ -87,9 +88,9 @@ final class SyntheticBundleTest
     {
         final List<String> expected = summary.planted().stream().map(p -> p.file() + ":" + p.line()).sorted()
             .collect(Collectors.toList());
-        final List<String> reported = bundle.problems().stream().map(p -> p.file() + ":" + p.line()).sorted()
+        final List<String> reported = bundle.problems().stream().map(p -> p.source() + ":" + p.line()).sorted()
             .collect(Collectors.toList());
-        assertEquals(expected, reported, () -> bundle.problems().stream().map(BundleProblem::describe)
+        assertEquals(expected, reported, () -> bundle.problems().stream().map(InputProblem::describe)
             .collect(Collectors.joining("\n")));
         assertEquals(16, summary.planted().size());
     }

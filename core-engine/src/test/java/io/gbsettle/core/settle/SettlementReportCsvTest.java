@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.gbsettle.core.files.BundleProblem;
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.DayBundle;
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.registry.EnergyAccount;
 import io.gbsettle.core.registry.MarketRegistry;
 import org.junit.jupiter.api.Test;
@@ -63,8 +63,8 @@ final class SettlementReportCsvTest
     void writesEveryProblemToExceptionsCsv() throws IOException
     {
         SettlementReportCsv.writeExceptions(tmp, List.of(
-            new BundleProblem("pn.json", 12, 3, "T_A-1", "levelTo", "x, y", "not a number"),
-            new BundleProblem("ecvn.csv", 0, 0, "", "", "", "whole file")));
+            new InputProblem("pn.json", 12, 3, "T_A-1", "levelTo", "x, y", "not a number"),
+            new InputProblem("ecvn.csv", 0, 0, "", "", "", "whole file")));
         assertEquals(List.of(
             "file,line,settlement_period,bm_unit_or_party,field,value,reason",
             "pn.json,12,3,T_A-1,levelTo,\"x, y\",not a number",
