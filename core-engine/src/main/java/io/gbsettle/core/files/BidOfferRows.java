@@ -2,46 +2,28 @@ package io.gbsettle.core.files;
 
 /**
  * The Bid-Offer Data of a day bundle ({@code bod.json}): one segment of one Bid-Offer Pair's level (MW, relative to
- * FPN: positive for pairs above it, negative below) with the pair's offer and bid prices (£/MWh), in file order.
+ * FPN: positive for pairs above it, negative below) with the pair's offer and bid prices (£/MWh), in file order. The
+ * segment's levels ({@link #levelFrom(int)}, {@link #levelTo(int)}) are the band width, MW.
  */
-public final class BidOfferRows extends ColumnTable
+public final class BidOfferRows extends SegmentTable
 {
-    private static final int BM_UNIT = 0;
-    private static final int PAIR_ID = 1;
-    private static final int TIME_FROM = 0;
-    private static final int TIME_TO = 1;
-    private static final int LEVEL_FROM = 0;
-    private static final int LEVEL_TO = 1;
-    private static final int OFFER = 2;
-    private static final int BID = 3;
+    private static final int PAIR_ID = FIRST_INT;
+    private static final int OFFER = FIRST_DOUBLE;
+    private static final int BID = FIRST_DOUBLE + 1;
 
     BidOfferRows()
     {
-        super(2, 2, 4, -1);
+        super(1, 0, 2);
     }
 
     void add(
         final int bmUnit, final int pairId, final long timeFrom, final double levelFrom, final long timeTo,
         final double levelTo, final double offer, final double bid)
     {
-        final int r = addRow();
-        setInt(BM_UNIT, r, bmUnit);
+        final int r = addSegment(bmUnit, timeFrom, levelFrom, timeTo, levelTo);
         setInt(PAIR_ID, r, pairId);
-        setLong(TIME_FROM, r, timeFrom);
-        setLong(TIME_TO, r, timeTo);
-        setDouble(LEVEL_FROM, r, levelFrom);
-        setDouble(LEVEL_TO, r, levelTo);
         setDouble(OFFER, r, offer);
         setDouble(BID, r, bid);
-    }
-
-    /**
-     * @param r row.
-     * @return the BM Unit's registry index.
-     */
-    public int bmUnit(final int r)
-    {
-        return intAt(BM_UNIT, r);
     }
 
     /**
@@ -51,42 +33,6 @@ public final class BidOfferRows extends ColumnTable
     public int pairId(final int r)
     {
         return intAt(PAIR_ID, r);
-    }
-
-    /**
-     * @param r row.
-     * @return the segment's start, epoch seconds.
-     */
-    public long timeFrom(final int r)
-    {
-        return longAt(TIME_FROM, r);
-    }
-
-    /**
-     * @param r row.
-     * @return the band width at the start, MW.
-     */
-    public double levelFrom(final int r)
-    {
-        return doubleAt(LEVEL_FROM, r);
-    }
-
-    /**
-     * @param r row.
-     * @return the segment's end, epoch seconds.
-     */
-    public long timeTo(final int r)
-    {
-        return longAt(TIME_TO, r);
-    }
-
-    /**
-     * @param r row.
-     * @return the band width at the end, MW.
-     */
-    public double levelTo(final int r)
-    {
-        return doubleAt(LEVEL_TO, r);
     }
 
     /**
