@@ -22,12 +22,13 @@ import picocli.CommandLine.Spec;
  * {@code bsc settle}: settles one day bundle and writes the reports.
  *
  * <pre>
- *   [1/3] load      DayBundle.load(--bundle)          → exceptions.csv (every row left out)
+ *   [1/3] load      DayBundle.load(--bundle)          → exceptions.csv (rows left out, missing metered volumes)
  *   [2/3] settle    DaySettlement, period by period   → SettlementReportCsv
  *   [3/3] report    bmu_period.csv account_period.csv period.csv party_day.csv, summary
  * </pre>
  *
- * Exit codes: 0 settled with no exception; 1 settled, but rows were left out (listed in {@code exceptions.csv});
+ * Exit codes: 0 settled with no exception; 1 settled, but rows were left out or metered volumes were missing (settled
+ * as 0; each listed in {@code exceptions.csv});
  * 2 usage (a missing option, a bundle path that is not a directory); 3 the day could not be settled (a required file
  * missing, a file without its required columns, an invalid registry or {@code day.json}; every problem is printed
  * and no report is written) or another failure.
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         "bmu_period.csv, account_period.csv, period.csv, party_day.csv and exceptions.csv into --out."},
     footer = {
         "",
-        "Exit codes: 0 ok, 1 rows left out (see exceptions.csv), 2 usage error, 3 the day could not be settled.",
+        "Exit codes: 0 ok, 1 rows left out or metered volumes missing (see exceptions.csv), 2 usage error,",
+        "3 the day could not be settled.",
         "Example: ./bsc settle --bundle examples/bundles/tv5 --out out/tv5"})
 final class SettleCommand implements Callable<Integer>
 {
@@ -88,7 +90,7 @@ final class SettleCommand implements Callable<Integer>
         final List<InputProblem> problems = bundle.problems();
         SettlementReportCsv.writeExceptions(out, problems);
         progress.printf(Locale.ROOT,
-            "      %s run %s: %d periods, %d BM Units, %d Energy Accounts, %d parties; %d rows left out -> %s%n",
+            "      %s run %s: %d periods, %d BM Units, %d Energy Accounts, %d parties; %d input problems -> %s%n",
             bundle.settlementDate(), bundle.run(), bundle.periodCount(), activeBmUnits(bundle),
             bundle.registry().energyAccountCount(), bundle.registry().partyCount(), problems.size(),
             out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
@@ -139,8 +141,8 @@ final class SettleCommand implements Callable<Integer>
                 SettlementReportCsv.PERIOD_FILE, rows[2], SettlementReportCsv.PARTY_DAY_FILE, rows[3], millis);
             if (!problems.isEmpty())
             {
-                console.printf(Locale.ROOT, "      %d input rows were left out; see %s%n", problems.size(),
-                    out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
+                console.printf(Locale.ROOT, "      %d input problems (rows left out, metered volumes missing); see %s%n",
+                    problems.size(), out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
             }
         }
         return problems.isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEMS;

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.gbsettle.core.settle.SettlementReportCsv;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ final class SettleEndToEndTest
         final String console = out.toString();
         assertTrue(console.contains("[3/3]"), console);
         assertTrue(console.contains("2025-06-10 run SF: 48 periods, 3 BM Units, 6 Energy Accounts, 3 parties; " +
-            "0 rows left out"), console);
+            "0 input problems"), console);
         assertTrue(console.contains("bmu_period.csv 144 rows, account_period.csv 288 rows, period.csv 48 rows, " +
             "party_day.csv 3 rows"), console);
         assertEquals(List.of(String.join(",", SettlementReportCsv.EXCEPTIONS_HEADER)),
@@ -65,5 +67,33 @@ final class SettleEndToEndTest
         assertTrue(json.contains("\"period.csv\": 48"), json);
         assertTrue(err.toString().contains("[2/3] settling 48 periods"), err::toString);
         assertEquals(17, Files.readAllLines(reports.resolve(SettlementReportCsv.EXCEPTIONS_FILE)).size());
+    }
+
+    @Test
+    void aMissingMeteredVolumeIsListedAndExitsWithOne() throws IOException
+    {
+        final Path bundle = tmp.resolve("tv5");
+        Files.createDirectories(bundle);
+        try (Stream<Path> files = Files.list(Path.of("..", "examples", "bundles", "tv5")))
+        {
+            for (final Path file : files.collect(Collectors.toList()))
+            {
+                Files.copy(file, bundle.resolve(file.getFileName()));
+            }
+        }
+        final Path metered = bundle.resolve("metered_volumes.csv");
+        final List<String> rows = Files.readAllLines(metered, StandardCharsets.UTF_8);
+        assertTrue(rows.remove("D1,2,0"), rows::toString);
+        Files.write(metered, rows, StandardCharsets.UTF_8);
+
+        final Path reports = tmp.resolve("reports");
+        assertEquals(ExitCode.DATA_PROBLEMS, bsc("settle", "--bundle", bundle.toString(), "--out",
+            reports.toString()), err::toString);
+        assertEquals(List.of(String.join(",", SettlementReportCsv.EXCEPTIONS_HEADER),
+            "metered_volumes.csv,,2,D1,,,no metered volume for period 2; settled as 0 MWh"),
+            Files.readAllLines(reports.resolve(SettlementReportCsv.EXCEPTIONS_FILE), StandardCharsets.UTF_8));
+        assertTrue(out.toString().contains("1 input problems"), out::toString);
+        assertEquals(49, Files.readAllLines(reports.resolve(SettlementReportCsv.PERIOD_FILE)).size(),
+            "every period is still settled");
     }
 }

@@ -35,7 +35,9 @@ import io.gbsettle.core.time.SettlementRun;
  * column missing, an invalid registry or {@code day.json}) fails with {@link InvalidInputException} listing every
  * such problem. Anything wrong with a single row (a value that does not parse, an unknown BM Unit or party, a BM
  * Unit not registered on the day, a row of another day or period, a duplicate) becomes an {@link InputProblem}:
- * the row is left out of the calculation and listed by {@link #problems()}, never dropped silently.
+ * the row is left out of the calculation and listed by {@link #problems()}, never dropped silently. Missing data is
+ * listed too, not guessed: a BM Unit active on the day without a metered volume for some periods is one problem
+ * naming those periods (the day driver settles them on QM = 0).
  *
  * <p>Immutable once loaded; the per-period tables are indexed so that a driver walks period {@code j}'s rows as
  * {@code first(j) .. limit(j) - 1}.

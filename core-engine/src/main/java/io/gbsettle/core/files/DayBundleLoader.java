@@ -85,6 +85,7 @@ final class DayBundleLoader
 
         readCsv(DayBundle.METERED_FILE, this::readMetered,
             "bm_unit_id", "settlement_period", "qm_mwh");
+        final int meteredProblemsEnd = rowProblems.size();
         readCsv(DayBundle.ECVN_FILE, this::readEcvn,
             "from_party_id", "from_account", "to_party_id", "to_account", "settlement_period", "volume_mwh");
         readCsv(DayBundle.MVRN_FILE, this::readMvrn,
@@ -115,6 +116,7 @@ final class DayBundleLoader
         bundle.ecvn.seal(periods);
         bundle.mvrn.seal(periods);
         bundle.absvd.seal(periods);
+        rowProblems.addAll(meteredProblemsEnd, missingMeteredVolumes());
         bundle.problems = List.copyOf(rowProblems);
         return bundle;
     }
@@ -348,6 +350,64 @@ final class DayBundleLoader
         {
             bundle.metered.add(period, bmUnit, qm);
         }
+    }
+
+    /**
+     * Missing data is reported, not guessed: every BM Unit active on the day needs a metered volume in every period.
+     * One problem per BM Unit that lacks some, naming the periods (as ranges) and placed at the first of them; the
+     * day driver settles those periods on QM = 0.
+     */
+    private List<InputProblem> missingMeteredVolumes()
+    {
+        final MeteredVolumes metered = bundle.metered;
+        final int periods = bundle.periodCount;
+        final int units = registry.bmUnitCount();
+        final boolean[] present = new boolean[units * (periods + 1)];
+        for (int r = 0; r < metered.count(); r++)
+        {
+            present[metered.bmUnit(r) * (periods + 1) + metered.period(r)] = true;
+        }
+        final List<InputProblem> missing = new ArrayList<>();
+        final StringBuilder ranges = new StringBuilder();
+        for (int i = 0; i < units; i++)
+        {
+            if (!bundle.day.active(i))
+            {
+                continue;
+            }
+            ranges.setLength(0);
+            int first = 0;
+            int missingPeriods = 0;
+            int p = 1;
+            while (p <= periods)
+            {
+                if (present[i * (periods + 1) + p])
+                {
+                    p++;
+                    continue;
+                }
+                int last = p;
+                while (last < periods && !present[i * (periods + 1) + last + 1])
+                {
+                    last++;
+                }
+                first = first == 0 ? p : first;
+                missingPeriods += last - p + 1;
+                ranges.append(ranges.length() == 0 ? "" : ", ").append(p);
+                if (last > p)
+                {
+                    ranges.append('-').append(last);
+                }
+                p = last + 1;
+            }
+            if (first > 0)
+            {
+                missing.add(new InputProblem(DayBundle.METERED_FILE, 0, first, registry.bmUnitId(i), "", "",
+                    "no metered volume for period" + (missingPeriods == 1 ? " " : "s ") + ranges +
+                    "; settled as 0 MWh"));
+            }
+        }
+        return missing;
     }
 
     private void readAbsvd(final Csv row)

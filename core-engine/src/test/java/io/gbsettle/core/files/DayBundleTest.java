@@ -96,7 +96,7 @@ final class DayBundleTest
         assertEquals(0, acceptances.flags(0));
 
         assertEquals(3, day.meteredVolumes().limit(1) - day.meteredVolumes().first(1));
-        assertEquals(0, day.meteredVolumes().limit(2) - day.meteredVolumes().first(2));
+        assertEquals(3, day.meteredVolumes().limit(2) - day.meteredVolumes().first(2));
         assertEquals(500.0, day.meteredVolumes().qm(day.meteredVolumes().first(1)));
         assertEquals(2, day.ecvn().count());
         assertEquals(EnergyAccount.index(a, true), day.ecvn().fromAccount(0));
@@ -213,17 +213,17 @@ final class DayBundleTest
             "\"2025-06-09T23:30:00Z\",\"timeTo\":\"2025-06-10T00:00:00Z\",\"levelFrom\":5,\"levelTo\":5," +
             "\"bmUnit\":\"G1\"}";
         return Stream.of(
-            Arguments.of("metered_volumes.csv", "X9,1,5", "metered_volumes.csv:5 period 1 X9 column 'bm_unit_id' " +
+            Arguments.of("metered_volumes.csv", "X9,1,5", "metered_volumes.csv:146 period 1 X9 column 'bm_unit_id' " +
                 "value 'X9': unknown BM Unit: not in bm_units.csv"),
-            Arguments.of("metered_volumes.csv", "OLD1,1,5", "metered_volumes.csv:5 period 1 OLD1 column " +
+            Arguments.of("metered_volumes.csv", "OLD1,1,5", "metered_volumes.csv:146 period 1 OLD1 column " +
                 "'bm_unit_id' value 'OLD1': BM Unit is not registered on 2025-06-10"),
-            Arguments.of("metered_volumes.csv", "G1,49,5", "metered_volumes.csv:5 G1 column 'settlement_period' " +
+            Arguments.of("metered_volumes.csv", "G1,49,5", "metered_volumes.csv:146 G1 column 'settlement_period' " +
                 "value '49': no such settlement period: 2025-06-10 has 48"),
-            Arguments.of("metered_volumes.csv", "G1,2,abc", "metered_volumes.csv:5 period 2 G1 column 'qm_mwh' " +
+            Arguments.of("metered_volumes.csv", "G1,2,abc", "metered_volumes.csv:146 period 2 G1 column 'qm_mwh' " +
                 "value 'abc': not a number"),
-            Arguments.of("metered_volumes.csv", "G1,2,", "metered_volumes.csv:5 period 2 G1 column 'qm_mwh': " +
+            Arguments.of("metered_volumes.csv", "G1,2,", "metered_volumes.csv:146 period 2 G1 column 'qm_mwh': " +
                 "missing value"),
-            Arguments.of("metered_volumes.csv", "G1,1,7", "metered_volumes.csv:5 period 1 G1: duplicate row: same " +
+            Arguments.of("metered_volumes.csv", "G1,1,7", "metered_volumes.csv:146 period 1 G1: duplicate row: same " +
                 "BM Unit and period as line 2"),
             Arguments.of("ecvn.csv", "A,P,Z,C,1,5", "ecvn.csv:4 period 1 Z column 'to_party_id' value 'Z': " +
                 "unknown party: not in parties.csv"),
@@ -275,6 +275,29 @@ final class DayBundleTest
                 "value '1.5': a probability must be between 0 and 1"),
             Arguments.of("absvd.csv", "Y1,3,1", "absvd.csv:3 period 3 Y1 column 'bm_unit_id' value 'Y1': " +
                 "unknown BM Unit: not in bm_units.csv"));
+    }
+
+    @Test
+    void missingMeteredVolumesAreListedOncePerBmUnitWithTheirPeriods() throws IOException
+    {
+        final Path metered = bundle.resolve("metered_volumes.csv");
+        final List<String> rows = Files.readAllLines(metered, StandardCharsets.UTF_8);
+        for (final String gone : List.of("G1,3,0", "G1,4,0", "G1,5,0", "G1,9,0", "IC1,48,0"))
+        {
+            assertTrue(rows.remove(gone), gone);
+        }
+        rows.add("G1,2,abc");
+        Files.write(metered, rows, StandardCharsets.UTF_8);
+        write("ecvn.csv", Files.readString(TV5.resolve("ecvn.csv")) + "A,P,Z,C,1,5\n");
+
+        final DayBundle day = DayBundle.load(bundle);
+        assertEquals(List.of(
+            "metered_volumes.csv:141 period 2 G1 column 'qm_mwh' value 'abc': not a number",
+            "metered_volumes.csv period 3 G1: no metered volume for periods 3-5, 9; settled as 0 MWh",
+            "metered_volumes.csv period 48 IC1: no metered volume for period 48; settled as 0 MWh",
+            "ecvn.csv:4 period 1 Z column 'to_party_id' value 'Z': unknown party: not in parties.csv"),
+            describe(day.problems()));
+        assertEquals(3 * 48 - 5, day.meteredVolumes().count());
     }
 
     @ParameterizedTest
