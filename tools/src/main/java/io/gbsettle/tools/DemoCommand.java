@@ -10,8 +10,13 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import io.gbsettle.core.files.CsvWriter;
+import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.RegistryCsv;
+import io.gbsettle.core.files.SyntheticBundle;
+import io.gbsettle.core.kernel.price.PriceParameters;
 import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.settle.DaySettlement;
+import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.time.CalendarContext;
 import io.gbsettle.core.time.SettlementCalendar;
 import io.gbsettle.core.time.SettlementRun;
@@ -22,28 +27,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bsc demo}: the README's first command. Shows what the engine stands on today, on embedded defaults and
- * with nothing else running: a national-size market registry generated, written, loaded back through the
- * validating loader and summarised, and the settlement calendar around a date (its periods, the next clock-change
- * days, when each settlement run of the day falls due and what falls due on it). As the kernels, the engine and
- * the adapters land, the demo grows to settle a whole day through them.
+ * {@code bsc demo}: the README's first command. Shows the engine doing its job on embedded defaults and with
+ * nothing else running: a national-size market registry generated, written, loaded back through the validating
+ * loader and summarised; the settlement calendar around a date (its periods, the next clock-change days, when each
+ * settlement run of the day falls due and what falls due on it); then a plausible national settlement day for that
+ * date generated as a day bundle (with a few deliberately bad rows) and settled through the three kernels into the
+ * reports of {@code bsc settle}. As the engine and the adapters land, the demo grows to run through them.
  *
  * <pre>
  *   generate registry ──► registry/*.csv ──► RegistryCsv.load (validates) ──► registry_summary.json
  *   SettlementCalendar ──► periods.csv, clock_change_days.csv
  *   RunSchedule        ──► run_dates.csv, due_on_date.csv
+ *   SyntheticBundle    ──► bundle/ ──► DayBundle.load ──► DaySettlement ──► settlement/*.csv
  * </pre>
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Run the demo on embedded defaults: generate a national market registry, load and validate it, and show",
-        "the settlement calendar (periods, clock changes, run dates) around a date. Writes CSV and JSON to --out."},
+        "Run the demo on embedded defaults: generate a national market registry, load and validate it, show the",
+        "settlement calendar (periods, clock changes, run dates) around a date, then generate a national day bundle",
+        "for that date and settle it (volumes, price, cashflows). Writes CSV and JSON to --out."},
     footer = {"", "Example: ./bsc demo --out out/demo --date 2025-10-26"})
 final class DemoCommand implements Runnable
 {
-    private static final int STEPS = 5;
+    private static final int STEPS = 7;
 
     @Spec
     CommandSpec spec;
@@ -75,8 +83,7 @@ final class DemoCommand implements Runnable
         final CalendarContext calendar = calendarOptions.context();
         final SettlementCalendar periods = calendar.settlementCalendar();
         final Path registryDir = out.resolve("registry");
-        console.printf(Locale.ROOT, "gbsettle demo: market registry and settlement calendar, settlement date %s%n",
-            day);
+        console.printf(Locale.ROOT, "gbsettle demo: registry, calendar and a settled day, settlement date %s%n", day);
 
         long started = System.nanoTime();
         step(console, 1, "generating a " + synthetic.size.name().toLowerCase(Locale.ROOT) +
@@ -135,12 +142,60 @@ final class DemoCommand implements Runnable
         console.printf(Locale.ROOT, "      %d settlement-day runs fall due on %s%s%n", due.size(), day,
             calendar.workingDays().isWorkingDay(day.toEpochDay()) ? "" : " (not a working day)");
 
+        final boolean settled = settleDay(console, registry, day);
+
         console.printf(Locale.ROOT,
             "%nOutputs in %s: registry/ (parties.csv, bm_units.csv, tlf.csv), registry_summary.json,%n" +
-            "  periods.csv, clock_change_days.csv, run_dates.csv, due_on_date.csv%n", out.toAbsolutePath());
-        console.println("Next: ./bsc --help, ./bsc calendar day --date 2025-10-26, ./bsc registry check --dir " +
-            registryDir);
+            "  periods.csv, clock_change_days.csv, run_dates.csv, due_on_date.csv%s%n", out.toAbsolutePath(),
+            settled ? ",\n  bundle/ (the generated day), settlement/ (bmu_period.csv, account_period.csv, period.csv," +
+            " party_day.csv, exceptions.csv)" : "");
+        console.println("Next: ./bsc --help, ./bsc settle --bundle " + out.resolve("bundle") + " --out " +
+            out.resolve("settlement") + ", ./bsc price --help");
         console.flush();
+    }
+
+    private boolean settleDay(final PrintWriter console, final MarketRegistry registry, final LocalDate day)
+    {
+        final Path bundleDir = out.resolve("bundle");
+        final Path settlementDir = out.resolve("settlement");
+        if (day.toEpochDay() < PriceParameters.SINGLE_PRICE_START)
+        {
+            step(console, 6, "no day settled: " + day + " is before the single imbalance price (" +
+                LocalDate.ofEpochDay(PriceParameters.SINGLE_PRICE_START) + "); pick a later --date");
+            return false;
+        }
+        long started = System.nanoTime();
+        step(console, 6, "generating a day bundle for " + day + " (run SF, with a few deliberately bad rows)");
+        final SyntheticBundle.Summary generated =
+            SyntheticBundle.write(registry, synthetic.seed, day, SettlementRun.SF, true, bundleDir);
+        console.printf(Locale.ROOT,
+            "      %,d PN segments, %,d BOD rows, %,d acceptances, %,d DISBSAD, %,d metered volumes, %,d ECVN lines," +
+            "%n      %d planted bad rows -> %s (%s)%n", generated.pnRows(), generated.bodRows(), generated.acceptances(),
+            generated.disbsadRows(), generated.meteredRows(), generated.ecvnRows(), generated.planted().size(),
+            bundleDir, millis(started));
+
+        started = System.nanoTime();
+        step(console, 7, "loading and settling it: volumes, price and cashflows for every period");
+        final DayBundle bundle = DayBundle.load(bundleDir);
+        SettlementReportCsv.writeExceptions(settlementDir, bundle.problems());
+        final long loaded = System.nanoTime();
+        final DayDigest digest;
+        try (SettlementReportCsv csv = new SettlementReportCsv(bundle.registry(), bundle.settlementDate(),
+            settlementDir))
+        {
+            digest = new DayDigest(csv);
+            new DaySettlement(bundle).settle(digest);
+        }
+        console.printf(Locale.ROOT, "      loaded in %,d ms, %d periods settled in %,d ms (reports included)%n",
+            (loaded - started) / 1_000_000, digest.periods(), (System.nanoTime() - loaded) / 1_000_000);
+        console.printf(Locale.ROOT,
+            "      system price %.2f to %.2f GBP/MWh (mean %.2f; low in period %d, high in period %d), " +
+            "NIV %.1f to %.1f MWh%n", digest.minPrice(), digest.maxPrice(), digest.meanPrice(),
+            digest.minPricePeriod(), digest.maxPricePeriod(), digest.minNiv(), digest.maxNiv());
+        console.printf(Locale.ROOT, "      BM cashflow %,.2f GBP, energy imbalance cashflow %,.2f GBP; " +
+            "%d input problems listed, each with its reason -> %s%n", digest.totalCbm(), digest.totalCaei(),
+            bundle.problems().size(), settlementDir.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
+        return true;
     }
 
     private static void step(final PrintWriter console, final int step, final String what)

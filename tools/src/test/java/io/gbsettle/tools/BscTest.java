@@ -44,7 +44,8 @@ final class BscTest
         assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "MEDIUM", "--date", "2025-10-24"),
             err::toString);
         final String console = out.toString();
-        assertTrue(console.contains("[5/5]"), console);
+        assertTrue(console.contains("[7/7]"), console);
+        assertTrue(console.contains("system price"), console);
         assertTrue(console.contains("2025-10-26 has 50 periods (clocks go back)"), console);
         assertTrue(console.contains("2026-03-29 has 46 periods (clocks go forward)"), console);
 
@@ -57,11 +58,16 @@ final class BscTest
         assertEquals("50", changes.get(1)[1]);
         final String summary = Files.readString(demo.resolve("registry_summary.json"), StandardCharsets.UTF_8);
         assertTrue(summary.contains("\"bmUnits\": " + registry.bmUnitCount()), summary);
+        assertEquals(49, rows(demo.resolve("settlement").resolve("period.csv")).size(), "header + 48 settled periods");
+        assertTrue(rows(demo.resolve("settlement").resolve("exceptions.csv")).size() > 1,
+            "the planted bad rows are listed");
+        assertTrue(rows(demo.resolve("settlement").resolve("party_day.csv")).size() > registry.partyCount() / 2);
 
         // A second run into the same folder works without cleaning up.
         assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "SMALL", "--date", "2025-10-24"));
         assertEquals(SyntheticRegistry.generate(42, SyntheticRegistry.Size.SMALL),
             RegistryCsv.load(demo.resolve("registry")));
+        assertEquals(49, rows(demo.resolve("settlement").resolve("period.csv")).size());
     }
 
     @Test
@@ -81,7 +87,7 @@ final class BscTest
             java.util.Locale.setDefault(saved);
         }
         final String console = out.toString();
-        assertTrue(console.contains("[1/5] generating a small market registry"), console);
+        assertTrue(console.contains("[1/7] generating a small market registry"), console);
         assertTrue(console.contains("2025-10-26 has 50 periods"), console);
         assertTrue(console.contains("wrote 10 parties"), console);
     }
