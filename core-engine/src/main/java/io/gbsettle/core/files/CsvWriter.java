@@ -95,6 +95,17 @@ public final class CsvWriter implements AutoCloseable
     }
 
     /**
+     * Writes a number as its shortest plain decimal text ({@link #number(double)}); NaN as an empty field.
+     *
+     * @param value the number.
+     * @return this writer.
+     */
+    public CsvWriter field(final double value)
+    {
+        return field(number(value));
+    }
+
+    /**
      * Ends the current record with a line feed.
      *
      * @return this writer.

@@ -72,28 +72,24 @@ public final class DaySettlement
      */
     public DaySettlement(final DayBundle bundle)
     {
-        this(bundle, VolumeOptions.DEFAULTS, SettlementOptions.defaults(), PriceOptions.defaults());
+        this(bundle, SettlementContext.defaults());
     }
 
     /**
-     * A driver with chosen kernel options; the bundle's {@code parameters} are applied on top of
-     * {@code settlementOptions} (which is changed).
+     * A driver with chosen kernel options; the bundle's {@code parameters} are applied on top of a copy of the
+     * context's settlement options (the context itself is not changed).
      *
-     * @param bundle            the loaded day.
-     * @param volumeOptions     acceptance volume choices.
-     * @param settlementOptions settlement choices.
-     * @param priceOptions      price choices.
+     * @param bundle  the loaded day.
+     * @param context every kernel's choices.
      * @throws IllegalArgumentException if the day is before the single imbalance price (5 November 2015) and a
      *                                  period has no system price override in {@code day.json}.
      */
-    public DaySettlement(
-        final DayBundle bundle, final VolumeOptions volumeOptions, final SettlementOptions settlementOptions,
-        final PriceOptions priceOptions)
+    public DaySettlement(final DayBundle bundle, final SettlementContext context)
     {
         this.bundle = bundle;
-        this.volumeOptions = volumeOptions;
-        this.settlementOptions = applyParameters(settlementOptions, bundle.parameters());
-        this.priceOptions = priceOptions;
+        this.volumeOptions = context.volumeOptions();
+        this.settlementOptions = applyParameters(context.settlementOptions().copy(), bundle.parameters());
+        this.priceOptions = context.priceOptions();
         this.priceParameters = priceParameters(bundle);
 
         final int units = bundle.registry().bmUnitCount();

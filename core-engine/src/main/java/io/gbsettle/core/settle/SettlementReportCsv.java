@@ -128,9 +128,8 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         final double qndb, final double cbm, final double cnd, final double cii)
     {
         bmuPeriod.field(date).field(periodText[settlementPeriod]).field(registry.bmUnitId(bmUnit))
-            .field(CsvWriter.number(fpn)).field(CsvWriter.number(qao)).field(CsvWriter.number(qab)).field(CsvWriter.number(qbs)).field(CsvWriter.number(qm))
-            .field(CsvWriter.number(tlm)).field(CsvWriter.number(qme)).field(CsvWriter.number(qii)).field(CsvWriter.number(qndo)).field(CsvWriter.number(qndb))
-            .field(CsvWriter.number(cbm)).field(CsvWriter.number(cnd)).field(CsvWriter.number(cii)).endRecord();
+            .field(fpn).field(qao).field(qab).field(qbs).field(qm).field(tlm).field(qme).field(qii).field(qndo)
+            .field(qndb).field(cbm).field(cnd).field(cii).endRecord();
         bmuRows++;
     }
 
@@ -142,8 +141,7 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         accountPeriod.field(date).field(periodText[settlementPeriod])
             .field(registry.partyId(EnergyAccount.party(account)))
             .field(EnergyAccount.isProduction(account) ? "P" : "C")
-            .field(CsvWriter.number(qace)).field(CsvWriter.number(qabc)).field(CsvWriter.number(qabs)).field(CsvWriter.number(qaei)).field(CsvWriter.number(caei))
-            .field(CsvWriter.number(rcrp)).field(CsvWriter.number(rcrc)).endRecord();
+            .field(qace).field(qabc).field(qabs).field(qaei).field(caei).field(rcrp).field(rcrc).endRecord();
         accountRows++;
     }
 
@@ -153,9 +151,8 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         final double tlmoPlus, final double tlmoMinus, final double totalCbm, final double totalCaei, final double trc,
         final double soCashflow)
     {
-        period.field(date).field(periodText[settlementPeriod]).field(CsvWriter.number(systemPrice)).field(CsvWriter.number(niv))
-            .field(CsvWriter.number(tloss)).field(CsvWriter.number(tlmoPlus)).field(CsvWriter.number(tlmoMinus)).field(CsvWriter.number(totalCbm))
-            .field(CsvWriter.number(totalCaei)).field(CsvWriter.number(trc)).field(CsvWriter.number(soCashflow)).endRecord();
+        period.field(date).field(periodText[settlementPeriod]).field(systemPrice).field(niv).field(tloss)
+            .field(tlmoPlus).field(tlmoMinus).field(totalCbm).field(totalCaei).field(trc).field(soCashflow).endRecord();
         periodRows++;
     }
 
@@ -164,8 +161,8 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         final int party, final double cbm, final double cnd, final double caei, final double cii, final double rcrc,
         final double net)
     {
-        partyDay.field(date).field(registry.partyId(party)).field(CsvWriter.number(cbm)).field(CsvWriter.number(cnd))
-            .field(CsvWriter.number(caei)).field(CsvWriter.number(cii)).field(CsvWriter.number(rcrc)).field(CsvWriter.number(net)).endRecord();
+        partyDay.field(date).field(registry.partyId(party)).field(cbm).field(cnd).field(caei).field(cii)
+            .field(rcrc).field(net).endRecord();
         partyRows++;
     }
 

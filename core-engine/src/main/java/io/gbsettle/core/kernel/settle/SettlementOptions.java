@@ -155,6 +155,30 @@ public final class SettlementOptions
     }
 
     /**
+     * @return a new options object holding this one's choices, for a driver that applies overrides without changing
+     *         what its caller passed.
+     */
+    public SettlementOptions copy()
+    {
+        final SettlementOptions copy = new SettlementOptions();
+        copy.alpha = alpha;
+        copy.iipOver = iipOver;
+        copy.iipUnder = iipUnder;
+        copy.tlmoFormula = tlmoFormula;
+        copy.lossDivisionGuard = lossDivisionGuard;
+        copy.interconnectorsInTlmoSums = interconnectorsInTlmoSums;
+        copy.tlmOnCbm = tlmOnCbm;
+        copy.tlmOnQabs = tlmOnQabs;
+        copy.tlmOnCnd = tlmOnCnd;
+        copy.clampNonDeliveryToAccepted = clampNonDeliveryToAccepted;
+        copy.mvrnFormula = mvrnFormula;
+        copy.nonDeliveryRanking = nonDeliveryRanking;
+        copy.trcComposition = trcComposition;
+        copy.soCashflowSign = soCashflowSign;
+        return copy;
+    }
+
+    /**
      * Share of transmission losses allocated to delivering Trading Units, 0.45 by default ([V] Transmission Loss
      * Parameters); offtaking Trading Units carry {@code 1 - alpha}.
      *

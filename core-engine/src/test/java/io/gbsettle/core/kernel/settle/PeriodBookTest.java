@@ -18,6 +18,33 @@ final class PeriodBookTest
     private static final int P1 = EnergyAccount.index(1, true);
 
     @Test
+    void optionsCopyCarriesEveryChoiceAndIsIndependent()
+    {
+        final SettlementOptions options = SettlementOptions.defaults().alpha(0.3).iipOver(2).iipUnder(3)
+            .tlmoFormula(SettlementOptions.TlmoFormula.values()[1])
+            .lossDivisionGuard(SettlementOptions.LossDivisionGuard.OTHER_SIDE_TAKES_ALL)
+            .interconnectorsInTlmoSums(true).tlmOnCbm(false).tlmOnQabs(false).tlmOnCnd(false)
+            .clampNonDeliveryToAccepted(false).mvrnFormula(SettlementOptions.MvrnFormula.values()[1])
+            .nonDeliveryRanking(SettlementOptions.NonDeliveryRanking.values()[1])
+            .trcComposition(SettlementOptions.TrcComposition.CAEI_ONLY)
+            .soCashflowSign(SettlementOptions.SoCashflowSign.CREDIT_TO_SO);
+        final SettlementOptions copy = options.copy();
+        assertEquals(0.3, copy.alpha());
+        assertEquals(2, copy.iipOver());
+        assertEquals(3, copy.iipUnder());
+        assertEquals(options.tlmoFormula(), copy.tlmoFormula());
+        assertEquals(options.lossDivisionGuard(), copy.lossDivisionGuard());
+        assertTrue(copy.interconnectorsInTlmoSums());
+        assertFalse(copy.tlmOnCbm() || copy.tlmOnQabs() || copy.tlmOnCnd() || copy.clampNonDeliveryToAccepted());
+        assertEquals(options.mvrnFormula(), copy.mvrnFormula());
+        assertEquals(options.nonDeliveryRanking(), copy.nonDeliveryRanking());
+        assertEquals(options.trcComposition(), copy.trcComposition());
+        assertEquals(options.soCashflowSign(), copy.soCashflowSign());
+        copy.alpha(0.5);
+        assertEquals(0.3, options.alpha());
+    }
+
+    @Test
     void missingMeteredVolumeIsFlaggedAndSettledOnZero()
     {
         final PeriodBook book = new PeriodBook(3, 2, 2, 2, 2);
