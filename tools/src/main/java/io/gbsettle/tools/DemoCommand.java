@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.files.SyntheticBundle;
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.kernel.price.PriceParameters;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.settle.DaySettlement;
@@ -177,15 +180,18 @@ final class DemoCommand implements Runnable
         started = System.nanoTime();
         step(console, 7, "loading and settling it: volumes, price and cashflows for every period");
         final DayBundle bundle = DayBundle.load(bundleDir);
-        SettlementReportCsv.writeExceptions(settlementDir, bundle.problems());
         final long loaded = System.nanoTime();
         final DayDigest digest;
+        final List<InputProblem> problems = new ArrayList<>(bundle.problems());
         try (SettlementReportCsv csv = new SettlementReportCsv(bundle.registry(), bundle.settlementDate(),
             settlementDir))
         {
             digest = new DayDigest(csv);
-            new DaySettlement(bundle).settle(digest);
+            final DaySettlement settlement = new DaySettlement(bundle);
+            settlement.settle(digest);
+            problems.addAll(settlement.problems());
         }
+        SettlementReportCsv.writeExceptions(settlementDir, problems);
         console.printf(Locale.ROOT, "      loaded in %,d ms, %d periods settled in %,d ms (reports included)%n",
             (loaded - started) / 1_000_000, digest.periods(), (System.nanoTime() - loaded) / 1_000_000);
         console.printf(Locale.ROOT,
@@ -194,7 +200,7 @@ final class DemoCommand implements Runnable
             digest.minPricePeriod(), digest.maxPricePeriod(), digest.minNiv(), digest.maxNiv());
         console.printf(Locale.ROOT, "      BM cashflow %,.2f GBP, energy imbalance cashflow %,.2f GBP; " +
             "%d input problems listed, each with its reason -> %s%n", digest.totalCbm(), digest.totalCaei(),
-            bundle.problems().size(), settlementDir.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
+            problems.size(), settlementDir.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
         return true;
     }
 

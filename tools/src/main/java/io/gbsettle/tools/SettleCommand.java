@@ -3,6 +3,7 @@ package io.gbsettle.tools;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,7 +88,7 @@ final class SettleCommand implements Callable<Integer>
             }
             return ExitCode.FAILURE;
         }
-        final List<InputProblem> problems = bundle.problems();
+        final List<InputProblem> problems = new ArrayList<>(bundle.problems());
         SettlementReportCsv.writeExceptions(out, problems);
         progress.printf(Locale.ROOT,
             "      %s run %s: %d periods, %d BM Units, %d Energy Accounts, %d parties; %d input problems -> %s%n",
@@ -100,7 +101,12 @@ final class SettleCommand implements Callable<Integer>
         final long[] rows;
         try (SettlementReportCsv report = new SettlementReportCsv(bundle.registry(), bundle.settlementDate(), out))
         {
-            settle(bundle, report);
+            final List<InputProblem> found = settle(bundle, report);
+            if (!found.isEmpty())
+            {
+                problems.addAll(found);
+                SettlementReportCsv.writeExceptions(out, problems);
+            }
             rows = new long[] {report.bmUnitPeriodRows(), report.accountPeriodRows(), report.periodRows(),
                 report.partyDayRows()};
         }
@@ -141,16 +147,18 @@ final class SettleCommand implements Callable<Integer>
                 SettlementReportCsv.PERIOD_FILE, rows[2], SettlementReportCsv.PARTY_DAY_FILE, rows[3], millis);
             if (!problems.isEmpty())
             {
-                console.printf(Locale.ROOT, "      %d input problems (rows left out, metered volumes missing); see %s%n",
+                console.printf(Locale.ROOT, "      %d input problems (rows left out, metered volumes missing, unpriced accepted volume); see %s%n",
                     problems.size(), out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
             }
         }
         return problems.isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEMS;
     }
 
-    private static void settle(final DayBundle bundle, final SettlementReportCsv report)
+    private static List<InputProblem> settle(final DayBundle bundle, final SettlementReportCsv report)
     {
-        new DaySettlement(bundle).settle(report);
+        final DaySettlement settlement = new DaySettlement(bundle);
+        settlement.settle(report);
+        return settlement.problems();
     }
 
     private static int activeBmUnits(final DayBundle bundle)

@@ -72,15 +72,7 @@ final class SettleEndToEndTest
     @Test
     void aMissingMeteredVolumeIsListedAndExitsWithOne() throws IOException
     {
-        final Path bundle = tmp.resolve("tv5");
-        Files.createDirectories(bundle);
-        try (Stream<Path> files = Files.list(Path.of("..", "examples", "bundles", "tv5")))
-        {
-            for (final Path file : files.collect(Collectors.toList()))
-            {
-                Files.copy(file, bundle.resolve(file.getFileName()));
-            }
-        }
+        final Path bundle = copyOfTv5();
         final Path metered = bundle.resolve("metered_volumes.csv");
         final List<String> rows = Files.readAllLines(metered, StandardCharsets.UTF_8);
         assertTrue(rows.remove("D1,2,0"), rows::toString);
@@ -95,5 +87,45 @@ final class SettleEndToEndTest
         assertTrue(out.toString().contains("1 input problems"), out::toString);
         assertEquals(49, Files.readAllLines(reports.resolve(SettlementReportCsv.PERIOD_FILE)).size(),
             "every period is still settled");
+    }
+
+    @Test
+    void acceptedVolumeOutsideEveryBandIsListedNotPaidAndTheDayStillSettles() throws IOException
+    {
+        final Path bundle = copyOfTv5();
+        final Path boalf = bundle.resolve("boalf.json");
+        final String accepted = Files.readString(boalf, StandardCharsets.UTF_8);
+        assertTrue(accepted.contains("\"levelFrom\":1004,\"levelTo\":1004"), accepted);
+        // 110 MW above FPN for the whole period: 50 MW in pair +1, 60 MW (30 MWh) beyond every submitted band.
+        Files.writeString(boalf, accepted.replace("\"levelFrom\":1004,\"levelTo\":1004",
+            "\"levelFrom\":1104,\"levelTo\":1104"), StandardCharsets.UTF_8);
+
+        final Path reports = tmp.resolve("reports");
+        assertEquals(ExitCode.DATA_PROBLEMS, bsc("settle", "--bundle", bundle.toString(), "--out",
+            reports.toString()), err::toString);
+        final List<String> exceptions =
+            Files.readAllLines(reports.resolve(SettlementReportCsv.EXCEPTIONS_FILE), StandardCharsets.UTF_8);
+        assertEquals(2, exceptions.size(), exceptions::toString);
+        assertTrue(exceptions.get(1).startsWith("boalf.json,,1,G1,acceptanceNumber,1,\"accepted volume of " +
+            "30.000000 MWh lies outside every submitted bid-offer band"), exceptions::toString);
+        final List<String> units = Files.readAllLines(reports.resolve(SettlementReportCsv.BMU_PERIOD_FILE));
+        final String g1 = units.stream().filter(line -> line.startsWith("2025-06-10,1,G1,")).findFirst().orElseThrow();
+        final String[] columns = g1.split(",");
+        assertEquals(55.0, Double.parseDouble(columns[4]), 1e-9, "QAO counts the unpriced volume: " + g1);
+        assertEquals(25 * 60 * 0.991, Double.parseDouble(columns[13]), 1e-6, "CBM pays pair +1 only: " + g1);
+    }
+
+    private Path copyOfTv5() throws IOException
+    {
+        final Path bundle = tmp.resolve("tv5");
+        Files.createDirectories(bundle);
+        try (Stream<Path> files = Files.list(Path.of("..", "examples", "bundles", "tv5")))
+        {
+            for (final Path file : files.collect(Collectors.toList()))
+            {
+                Files.copy(file, bundle.resolve(file.getFileName()));
+            }
+        }
+        return bundle;
     }
 }

@@ -1,5 +1,8 @@
 package io.gbsettle.core.settle;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.gbsettle.core.files.AcceptanceSegments;
@@ -13,6 +16,7 @@ import io.gbsettle.core.files.MeteredVolumes;
 import io.gbsettle.core.files.PnSegments;
 import io.gbsettle.core.files.Reallocations;
 import io.gbsettle.core.files.ServicesVolumes;
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.kernel.price.ImbalancePriceKernel;
 import io.gbsettle.core.kernel.price.PriceOptions;
 import io.gbsettle.core.kernel.price.PriceParameters;
@@ -64,6 +68,7 @@ public final class DaySettlement
     private final PriceStack stack;
     private final PriceResult price;
     private final PartyDayTotals totals;
+    private final List<InputProblem> problems = new ArrayList<>();
 
     /**
      * A driver with every kernel's default choices (and the bundle's parameter overrides).
@@ -136,6 +141,7 @@ public final class DaySettlement
      */
     public void settle(final SettlementReport report)
     {
+        problems.clear();
         totals.reset();
         for (int period = 1; period <= bundle.periodCount(); period++)
         {
@@ -175,8 +181,19 @@ public final class DaySettlement
         }
         for (int r = 0, rows = accepted.count(); r < rows; r++)
         {
-            book.addAccepted(accepted.bmUnit(r), accepted.acceptanceNumber(r), accepted.pairId(r),
-                accepted.offerVolume(r), accepted.bidVolume(r), accepted.offerPrice(r), accepted.bidPrice(r));
+            final double offerPrice = accepted.offerPrice(r);
+            final double bidPrice = accepted.bidPrice(r);
+            if (Double.isFinite(offerPrice) && Double.isFinite(bidPrice))
+            {
+                book.addAccepted(accepted.bmUnit(r), accepted.acceptanceNumber(r), accepted.pairId(r),
+                    accepted.offerVolume(r), accepted.bidVolume(r), offerPrice, bidPrice);
+            }
+            else
+            {
+                unpriced(period, r);
+                book.addAccepted(accepted.bmUnit(r), accepted.acceptanceNumber(r), accepted.pairId(r),
+                    accepted.offerVolume(r), accepted.bidVolume(r), 0.0, 0.0);
+            }
         }
         final ContractVolumes ecvn = bundle.ecvn();
         for (int r = ecvn.first(period), limit = ecvn.limit(period); r < limit; r++)
@@ -222,6 +239,33 @@ public final class DaySettlement
         }
         report.period(period, systemPrice, niv, book.tloss(), book.tlmoPlus(), book.tlmoMinus(), book.totalCbm(),
             book.totalCaei(), book.trc(), book.soCashflow());
+    }
+
+    /**
+     * Problems found while settling (not while loading): accepted volume that no submitted bid-offer band prices.
+     * Cleared by each {@link #settle}; empty for good data, so settling allocates nothing then.
+     *
+     * @return the problems of the last {@link #settle}, in period order.
+     */
+    public List<InputProblem> problems()
+    {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Accepted volume outside every submitted band (the volume kernel's pair 0) has no price: deemed bid-offer
+     * pricing (Section T 3.4B) is not implemented. It still counts in QBS and QME (so non-delivery and information
+     * imbalance stay right), is paid at 0 in CBM and stays out of the price stack; the problem says so.
+     */
+    private void unpriced(final int period, final int r)
+    {
+        final double volume = accepted.offerVolume(r) + accepted.bidVolume(r);
+        problems.add(new InputProblem(DayBundle.BOALF_FILE, 0, period,
+            bundle.registry().bmUnitId(accepted.bmUnit(r)), "acceptanceNumber",
+            Long.toString(accepted.acceptanceNumber(r)),
+            String.format(Locale.ROOT, "accepted volume of %.6f MWh lies outside every submitted bid-offer band " +
+                "(no BOD pair prices it): counted in QBS and QME, paid at 0 and left out of the price; deemed " +
+                "bid-offer prices are not implemented", volume)));
     }
 
     private void fillStack(final int period)
