@@ -92,6 +92,7 @@ public final class DayBundle
     final double[] bpa;
     final double[] spa;
     final double[] lolp;
+    final boolean[] storWindow;
     final PnSegments pn = new PnSegments();
     final BidOfferRows bod = new BidOfferRows();
     final AcceptanceSegments acceptances = new AcceptanceSegments();
@@ -127,6 +128,8 @@ public final class DayBundle
         this.spa = new double[periodCount + 1];
         this.lolp = new double[periodCount + 1];
         Arrays.fill(lolp, Double.NaN);
+        this.storWindow = new boolean[periodCount + 1];
+        Arrays.fill(storWindow, true);
     }
 
     /**
@@ -312,6 +315,20 @@ public final class DayBundle
     public double lolp(final int period)
     {
         return lolp[period];
+    }
+
+    /**
+     * Whether the period lies in a STOR Availability Window, so that STOR actions are re-priced at
+     * RSVP = LoLP × VoLL. From the optional {@code storAvailabilityWindow} field of {@code lolp.json}; true where it
+     * is not given ([I]: the LOLPDRM dataset does not carry the windows, and STOR is utilised inside its windows
+     * unless NETSO says otherwise).
+     *
+     * @param period 1 .. {@link #periodCount()}.
+     * @return true when STOR actions of the period are re-priced (given a LoLP).
+     */
+    public boolean storAvailabilityWindow(final int period)
+    {
+        return storWindow[period];
     }
 
     /**

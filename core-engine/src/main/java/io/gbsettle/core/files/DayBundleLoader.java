@@ -737,6 +737,7 @@ final class DayBundleLoader
     {
         final int period = row.has("settlementDate") ? periodOfDay(row) : period(row);
         final double lolp = row.decimal("lolp", true);
+        final boolean window = row.flag("storAvailabilityWindow", true);
         if (!clean())
         {
             return;
@@ -748,6 +749,7 @@ final class DayBundleLoader
         else if (unique(row.line(), Integer.toString(period), "settlementPeriod"))
         {
             bundle.lolp[period] = lolp;
+            bundle.storWindow[period] = window;
         }
     }
 

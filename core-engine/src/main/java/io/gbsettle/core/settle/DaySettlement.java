@@ -300,6 +300,7 @@ public final class DaySettlement
         }
         stack.setAdjusters(bundle.bpa(period), bundle.spa(period));
         stack.setLolp(bundle.lolp(period));
+        stack.setStorAvailabilityWindow(bundle.storAvailabilityWindow(period));
         final MarketIndexRows mid = bundle.marketIndex();
         for (int r = mid.first(period), limit = mid.limit(period); r < limit; r++)
         {

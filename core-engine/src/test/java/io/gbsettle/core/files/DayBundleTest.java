@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,7 +127,8 @@ final class DayBundleTest
             "\"buyPricePriceAdjustment\":5.0,\"sellPricePriceAdjustment\":null}]");
         write("mid.json", "{\"metadata\":{},\"data\":[{\"dataProvider\":\"APXMIDP\",\"settlementDate\":" +
             "\"2025-06-10\",\"settlementPeriod\":4,\"price\":\"81.5\",\"volume\":200}]}");
-        write("lolp.json", "[{\"settlementPeriod\":5,\"lolp\":0.0334}]");
+        write("lolp.json", "[{\"settlementPeriod\":5,\"lolp\":0.0334},"
+            + "{\"settlementPeriod\":6,\"lolp\":0.01,\"storAvailabilityWindow\":false}]");
         write("absvd.csv", "bm_unit_id,settlement_period,qas_mwh\nG1,6,1.25\n");
         write("mvrn.csv", "bm_unit_id,subsidiary_party_id,settlement_period,fixed_mwh,percentage\nD1,C,7,,25\n");
         write("day.json", "{\"settlementDate\":\"2025-06-10\",\"run\":\"r1\",\"systemPrices\":{\"2\":80.5}," +
@@ -147,6 +149,8 @@ final class DayBundleTest
         assertEquals(0.0, day.spa(2));
         assertEquals(81.5, day.marketIndex().price(day.marketIndex().first(4)));
         assertEquals(0.0334, day.lolp(5));
+        assertTrue(day.storAvailabilityWindow(5), "inside a window unless lolp.json says otherwise");
+        assertFalse(day.storAvailabilityWindow(6));
         assertTrue(Double.isNaN(day.lolp(4)));
         assertEquals(1.25, day.absvd().qas(day.absvd().first(6)));
         assertEquals(EnergyAccount.index(day.registry().partyIndex("C"), false), day.mvrn().subsidiaryAccount(0));

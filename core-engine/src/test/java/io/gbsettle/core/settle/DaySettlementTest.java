@@ -1,10 +1,16 @@
 package io.gbsettle.core.settle;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.files.DayBundle;
@@ -161,6 +167,41 @@ final class DaySettlementTest
             net += number(row, "net_gbp");
         }
         assertEquals(totalSo, net, 1e-4, "cash neutral: what parties receive net is what the SO pays");
+    }
+
+    @Test
+    void storActionsAreRepricedAtLolpTimesVollInsideTheirWindowOnly() throws IOException
+    {
+        // TV-5 with the computed price instead of the imposed one: in period 1 G1's offer (5 MWh at 60) and a STOR
+        // BSAD buy of 15 MWh at 50 (cost 750); LoLP 0.0334, so RSVP = 0.0334 x 6,000 = 200.40 (IPG App. 1).
+        assertEquals(200.40, systemPriceOfPeriodOne(""), EPS, "in the window: the STOR action sets the price");
+        assertEquals(60.0, systemPriceOfPeriodOne(",\"storAvailabilityWindow\":false"), EPS,
+            "outside it: the STOR action keeps its 50 and the offer at 60 is the dearest");
+    }
+
+    private double systemPriceOfPeriodOne(final String windowField) throws IOException
+    {
+        final Path bundle = tmp.resolve("stor");
+        Files.createDirectories(bundle);
+        try (Stream<Path> files = Files.list(TV5))
+        {
+            for (final Path file : files.collect(Collectors.toList()))
+            {
+                Files.copy(file, bundle.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(bundle.resolve(DayBundle.DAY_FILE),
+            "{\"settlementDate\":\"2025-06-10\",\"run\":\"SF\"}", StandardCharsets.UTF_8);
+        Files.writeString(bundle.resolve(DayBundle.DISBSAD_FILE), "[{\"settlementDate\":\"2025-06-10\"," +
+            "\"settlementPeriod\":1,\"id\":1,\"cost\":750.0,\"volume\":15.0,\"soFlag\":false," +
+            "\"storFlag\":true}]", StandardCharsets.UTF_8);
+        Files.writeString(bundle.resolve(DayBundle.LOLP_FILE),
+            "[{\"settlementPeriod\":1,\"lolp\":0.0334" + windowField + "}]", StandardCharsets.UTF_8);
+        settle(DayBundle.load(bundle));
+        final Map<String, String> period = byKey(read(SettlementReportCsv.PERIOD_FILE), "1", "settlement_period")
+            .get("1");
+        assertNumber(20, period, "niv_mwh");
+        return number(period, "system_price_gbp_per_mwh");
     }
 
     private SettlementReportCsv settle(final DayBundle bundle)
