@@ -1,6 +1,5 @@
 package io.gbsettle.benchmarks;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.gbsettle.core.kernel.price.ImbalancePriceKernel;
@@ -8,6 +7,7 @@ import io.gbsettle.core.kernel.price.PriceOptions;
 import io.gbsettle.core.kernel.price.PriceParameters;
 import io.gbsettle.core.kernel.price.PriceResult;
 import io.gbsettle.core.kernel.price.PriceStack;
+import io.gbsettle.core.kernel.price.SyntheticStack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,45 +46,18 @@ public class PriceBenchmark
     private int next;
 
     /**
-     * Builds the stacks: about 85% BOA rows over a few hundred acceptances and 150 BM Units, the rest BSAD (a few
-     * unpriced), prices on a 5 GBP grid so that ties occur, 10% tiny volumes, 1 in 8 SO-flagged, some CADL and STOR.
+     * Builds the stacks with {@link SyntheticStack} (seeds 42 to 49): realistic periods with ties, flags, tiny
+     * volumes, unpriced BSAD and STOR, each short or long as its seed decides.
      */
     @Setup
     public void setUp()
     {
-        final SplittableRandom random = new SplittableRandom(42);
         for (int s = 0; s < STACKS; s++)
         {
-            final PriceStack stack = new PriceStack(actions);
-            final boolean systemShort = (s & 1) == 0;
-            for (int i = 0; i < actions; i++)
-            {
-                final boolean buy = random.nextDouble() < (systemShort ? 0.65 : 0.35);
-                final double magnitude = random.nextInt(10) == 0 ? random.nextDouble() * 0.3 :
-                    0.5 + random.nextInt(60) * 0.5;
-                final double volume = buy ? magnitude : -magnitude;
-                final double price = buy ? 40 + random.nextInt(40) * 5 : -20 + random.nextInt(30) * 5;
-                final boolean so = random.nextInt(8) == 0;
-                final boolean stor = random.nextInt(25) == 0;
-                if (random.nextInt(7) == 0)
-                {
-                    stack.addBsad(i, volume, random.nextInt(12) == 0 ? Double.NaN : price, so, stor);
-                }
-                else
-                {
-                    final double tlm = buy ? 0.97 + random.nextInt(30) * 0.001 : 1.0 + random.nextInt(30) * 0.001;
-                    stack.addBoa(random.nextInt(150), random.nextInt(actions / 2), buy ? 1 : -1, volume, price, tlm,
-                        so, random.nextInt(10) == 0 ? PriceStack.CADL_DERIVE : PriceStack.CADL_NO,
-                        random.nextInt(1200), stor);
-                }
-            }
-            stack.setAdjusters(2.5, -1);
-            stack.setLolp(0.01);
-            stack.setStorAvailabilityWindow(true);
-            stack.addMarketIndex(80, 1500);
-            stacks[s] = stack;
+            stacks[s] = SyntheticStack.newStack(actions);
+            SyntheticStack.fill(42 + s, actions, stacks[s]);
         }
-        result = new PriceResult(actions);
+        result = new PriceResult(SyntheticStack.capacity(actions));
         parameters = PriceParameters.on(java.time.LocalDate.of(2024, 5, 1).toEpochDay());
         options = PriceOptions.defaults();
     }

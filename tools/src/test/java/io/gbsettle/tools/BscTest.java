@@ -14,7 +14,6 @@ import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The {@code bsc} commands, run in-process with captured output: what they print, the files they write and their
  * exit codes.
  */
-final class BscTest
+final class BscTest extends InProcessBsc
 {
-    @TempDir
-    Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int bsc(final String... args)
-    {
-        return Bsc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
-
     @Test
     void demoWritesTheRegistryAndTheCalendarAroundTheDate() throws IOException
     {

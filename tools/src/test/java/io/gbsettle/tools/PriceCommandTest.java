@@ -1,14 +1,11 @@
 package io.gbsettle.tools;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,15 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code bsc price} on the bundled TV-1 example (examples/price/tv1) reproduces the guide's £125.00 and its stage
  * volumes, and bad files are reported with file, line and field.
  */
-final class PriceCommandTest
+final class PriceCommandTest extends InProcessBsc
 {
     private static final Path TV1 = root().resolve("examples/price/tv1");
-
-    @TempDir
-    Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     private static Path root()
     {
@@ -39,11 +30,6 @@ final class PriceCommandTest
             throw new IllegalStateException("examples/price not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
-    }
-
-    private int bsc(final String... args)
-    {
-        return Bsc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private int priceTv1(final String... extra)

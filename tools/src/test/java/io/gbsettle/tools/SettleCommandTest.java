@@ -1,14 +1,11 @@
 package io.gbsettle.tools;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.gbsettle.core.files.DayBundle;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,19 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code bsc settle} and {@code bsc generate bundle} through the command line: usage errors, a bundle that cannot be
  * settled, and the generator's output loading back.
  */
-final class SettleCommandTest
+final class SettleCommandTest extends InProcessBsc
 {
-    @TempDir
-    Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int bsc(final String... args)
-    {
-        return Bsc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
-
     @Test
     void missingOptionsAreUsageErrors()
     {

@@ -1,8 +1,6 @@
 package io.gbsettle.tools;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.stream.Stream;
 
 import io.gbsettle.core.settle.SettlementReportCsv;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,19 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code bsc settle} end to end (needs the kernels): the TV-5 example bundle settles with exit 0, a generated bundle
  * with planted errors with exit 1 and its exceptions listed.
  */
-final class SettleEndToEndTest
+final class SettleEndToEndTest extends InProcessBsc
 {
-    @TempDir
-    Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int bsc(final String... args)
-    {
-        return Bsc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
-
     @Test
     void settlesTheTv5Example() throws IOException
     {

@@ -51,7 +51,7 @@ final class ImbalancePriceProperties
         check(400).forAll(longs().all(), integers().between(1, 150), integers().between(0, 8))
             .checkAssert((seed, n, variant) ->
             {
-                PriceFixtures.random(stack, new Random(seed), n);
+                SyntheticStack.fill(seed, n, stack);
                 final PriceParameters parameters = REGIMES[variant % 3];
                 final PriceOptions options = OPTIONS[variant / 3];
                 ImbalancePriceKernel.price(parameters, options, stack, result);
@@ -83,7 +83,7 @@ final class ImbalancePriceProperties
     {
         check(300).forAll(longs().all(), integers().between(1, 150)).checkAssert((seed, n) ->
         {
-            PriceFixtures.random(stack, new Random(seed), n);
+            SyntheticStack.fill(seed, n, stack);
             ImbalancePriceKernel.price(PriceParameters.on(PriceFixtures.IPG_DAY), PriceOptions.defaults(), stack,
                 result);
             double before = 0;
@@ -103,7 +103,7 @@ final class ImbalancePriceProperties
         check(300).forAll(longs().all(), integers().between(1, 150), integers().between(0, 2))
             .checkAssert((seed, n, regime) ->
             {
-                PriceFixtures.random(stack, new Random(seed), n);
+                SyntheticStack.fill(seed, n, stack);
                 final PriceParameters parameters = REGIMES[regime];
                 ImbalancePriceKernel.price(parameters, PriceOptions.defaults(), stack, result);
                 double par = 0;
@@ -137,8 +137,8 @@ final class ImbalancePriceProperties
     {
         check(300).forAll(longs().all(), integers().between(1, 150)).checkAssert((seed, n) ->
         {
+            SyntheticStack.fill(seed, n, stack);
             final Random random = new Random(seed);
-            PriceFixtures.random(stack, random, n);
             final int size = stack.size();
             final int[] order = new int[size];
             for (int i = 0; i < size; i++)

@@ -1,10 +1,8 @@
 package io.gbsettle.core.kernel.price;
 
-import java.util.Random;
-
 /**
- * Stacks for the price tests and the benchmark's twin: the IPG §4 worked example (TV-1) and random realistic
- * stacks with ties, flags, tiny volumes, null prices and STOR.
+ * Stacks for the price tests: the IPG §4 worked example (TV-1) and a permuted copy of a stack (random realistic
+ * stacks come from {@link SyntheticStack}).
  */
 final class PriceFixtures
 {
@@ -55,51 +53,6 @@ final class PriceFixtures
         stack.addRrUnpriced(-30);
         stack.addBsad(3, -10, 4, false, false);
         stack.setAdjusters(5, 0);
-    }
-
-    /**
-     * A random stack shaped like a real period: mostly BOA rows over a few hundred acceptances, some BSAD (a few
-     * with null prices), prices on a coarse grid so that ties happen, some tiny volumes, flags and STOR.
-     *
-     * @param stack  emptied and filled.
-     * @param random the source.
-     * @param n      how many actions.
-     */
-    static void random(final PriceStack stack, final Random random, final int n)
-    {
-        stack.reset();
-        final boolean shortSystem = random.nextBoolean();
-        for (int i = 0; i < n; i++)
-        {
-            final boolean buy = random.nextDouble() < (shortSystem ? 0.65 : 0.35);
-            final double magnitude = random.nextInt(10) == 0 ? random.nextDouble() * 0.3 :
-                0.5 + random.nextInt(60) * 0.5;
-            final double volume = buy ? magnitude : -magnitude;
-            final double price = buy ? 40 + random.nextInt(40) * 5 : -20 + random.nextInt(30) * 5;
-            final boolean so = random.nextInt(8) == 0;
-            final boolean stor = random.nextInt(25) == 0;
-            if (random.nextInt(6) == 0)
-            {
-                final double bsadPrice = random.nextInt(12) == 0 ? Double.NaN : price;
-                stack.addBsad(i, volume, bsadPrice, so, stor);
-            }
-            else
-            {
-                final int cadl = random.nextInt(10) == 0 ? PriceStack.CADL_DERIVE : PriceStack.CADL_NO;
-                final double tlm = buy ? 0.97 + random.nextInt(30) * 0.001 : 1.0 + random.nextInt(30) * 0.001;
-                stack.addBoa(random.nextInt(150), random.nextInt(n / 2 + 1), buy ? 1 + random.nextInt(2) :
-                    -1 - random.nextInt(2), volume, price, tlm, so, cadl, random.nextInt(1200), stor);
-            }
-        }
-        if (random.nextInt(20) == 0)
-        {
-            stack.addDemandControl(9_999, 1 + random.nextInt(5));
-        }
-        stack.setAdjusters(random.nextInt(4) == 0 ? random.nextInt(1000) / 100.0 : 0, random.nextInt(3) - 1);
-        stack.setLolp(random.nextBoolean() ? Double.NaN : random.nextInt(100) / 1000.0);
-        stack.setStorAvailabilityWindow(random.nextBoolean());
-        stack.addMarketIndex(50 + random.nextInt(100), random.nextInt(3000));
-        stack.addMarketIndex(0, 0);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.gbsettle.core.kernel.price;
 
-import java.util.Random;
-
 import io.gbsettle.core.testing.AllocationAssert;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class PriceHotPathAllocationTest
 {
     private static final int STACKS = 8;
-    private static final int ACTIONS = 500;
+    private static final int ACTIONS = SyntheticStack.REALISTIC_ACTIONS;
 
     private final PriceStack[] stacks = new PriceStack[STACKS];
-    private final PriceResult result = new PriceResult(ACTIONS + 1);
+    private final PriceResult result = new PriceResult(SyntheticStack.capacity(ACTIONS));
     private final PriceParameters parameters = PriceParameters.on(PriceFixtures.IPG_DAY);
     private final PriceOptions options = PriceOptions.defaults();
     private int next;
@@ -26,11 +24,10 @@ final class PriceHotPathAllocationTest
     @Test
     void pricingAFiveHundredActionStackAllocatesNothing()
     {
-        final Random random = new Random(7);
         for (int i = 0; i < STACKS; i++)
         {
-            stacks[i] = new PriceStack(ACTIONS + 1);
-            PriceFixtures.random(stacks[i], random, ACTIONS);
+            stacks[i] = SyntheticStack.newStack(ACTIONS);
+            SyntheticStack.fill(7 + i, ACTIONS, stacks[i]);
         }
         AllocationAssert.assertZeroAllocation("ImbalancePriceKernel.price (500 actions)", () ->
         {
@@ -44,13 +41,12 @@ final class PriceHotPathAllocationTest
     @Test
     void refillingTheStackThroughItsAddersAndPricingAllocatesNothing()
     {
-        final Random random = new Random(11);
         for (int i = 0; i < STACKS; i++)
         {
-            stacks[i] = new PriceStack(ACTIONS + 1);
-            PriceFixtures.random(stacks[i], random, ACTIONS);
+            stacks[i] = SyntheticStack.newStack(ACTIONS);
+            SyntheticStack.fill(1_100 + i, ACTIONS, stacks[i]);
         }
-        final PriceStack target = new PriceStack(ACTIONS + 1);
+        final PriceStack target = SyntheticStack.newStack(ACTIONS);
         AllocationAssert.assertZeroAllocation("PriceStack.reset + adders + ImbalancePriceKernel.price (500)", () ->
         {
             next = (next + 1) & (STACKS - 1);
@@ -83,6 +79,18 @@ final class PriceHotPathAllocationTest
         {
             to.addMarketIndex(from.marketIndexPrice[i], from.marketIndexVolume[i]);
         }
+    }
+
+    @Test
+    void fillingASyntheticStackAllocatesNothing()
+    {
+        final PriceStack target = SyntheticStack.newStack(ACTIONS);
+        AllocationAssert.assertZeroAllocation("SyntheticStack.fill (500 actions)", () ->
+        {
+            next++;
+            SyntheticStack.fill(next, ACTIONS, target);
+            sink += target.size();
+        }, 3_000, 1_000);
     }
 
     @Test
