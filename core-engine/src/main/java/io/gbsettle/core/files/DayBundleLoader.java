@@ -36,6 +36,13 @@ import io.gbsettle.core.time.SettlementRun;
  */
 final class DayBundleLoader
 {
+    /**
+     * Acceptance segments this close to the day are kept though they carry no energy in it: the volume kernel needs
+     * them for the continuous acceptance duration (CADL, up to 15 minutes) of acceptances that cross midnight, and a
+     * baseline may come from an acceptance issued before the day. Two hours covers both with room.
+     */
+    static final long ACCEPTANCE_MARGIN_SECONDS = 2 * 3600;
+
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final long MISSING = InsightsJson.MISSING_LONG;
     /** The largest Bid-Offer Pair number accepted (BOD schemas go to ±6 today; the volume kernel to ±10). */
@@ -685,9 +692,11 @@ final class DayBundleLoader
         {
             scratch.add(row.problem("timeTo", "the segment ends before it starts"));
         }
-        else if (timeTo <= bundle.dayStartEpochSecond() || timeFrom >= bundle.dayEndEpochSecond())
+        else if (timeTo < bundle.dayStartEpochSecond() - ACCEPTANCE_MARGIN_SECONDS ||
+            timeFrom > bundle.dayEndEpochSecond() + ACCEPTANCE_MARGIN_SECONDS)
         {
-            scratch.add(row.problem("timeFrom", "the segment does not overlap settlement day " + dateText));
+            scratch.add(row.problem("timeFrom", "the segment lies more than " + ACCEPTANCE_MARGIN_SECONDS / 3600 +
+                " hours outside settlement day " + dateText));
         }
         else if (unique(row.line(), bmUnit + "/" + number + "/" + timeFrom, "bmUnit, acceptanceNumber and timeFrom"))
         {

@@ -262,7 +262,7 @@ final class DayBundleTest
             Arguments.of("boalf.json", "{\"settlementPeriodFrom\":1,\"timeFrom\":\"2025-06-11T23:00:00Z\"," +
                 "\"timeTo\":\"2025-06-11T23:30:00Z\",\"levelFrom\":5,\"levelTo\":5,\"acceptanceNumber\":2," +
                 "\"acceptanceTime\":\"2025-06-11T22:00:00Z\",\"bmUnit\":\"G1\"}", "boalf.json:3 period 1 G1 column " +
-                "'timeFrom' value '2025-06-11T23:00:00Z': the segment does not overlap settlement day 2025-06-10"),
+                "'timeFrom' value '2025-06-11T23:00:00Z': the segment lies more than 2 hours outside settlement day 2025-06-10"),
             Arguments.of("boalf.json", "{\"timeFrom\":\"2025-06-09T23:00:00Z\",\"timeTo\":\"2025-06-09T23:30:00Z\"," +
                 "\"levelFrom\":5,\"levelTo\":5,\"acceptanceNumber\":1,\"acceptanceTime\":\"2025-06-09T22:00:00Z\"," +
                 "\"bmUnit\":\"G1\"}", "boalf.json:3 G1: duplicate row: same bmUnit, acceptanceNumber and timeFrom " +

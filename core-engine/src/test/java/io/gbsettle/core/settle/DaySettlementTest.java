@@ -179,9 +179,48 @@ final class DaySettlementTest
             "outside it: the STOR action keeps its 50 and the offer at 60 is the dearest");
     }
 
+    @Test
+    void anAcceptanceStartedBeforeMidnightKeepsItsWholeDurationForCadl() throws IOException
+    {
+        // G1 at 1004 MW (FPN + 10) from 23:50 local on the day before to 00:05: one continuous acceptance of 15 min,
+        // at least CADL (10 min), so not CADL-flagged; its 5 minutes in period 1 are 0.8333 MWh at 60, the only action.
+        final Path bundle = tv5WithComputedPrice();
+        Files.writeString(bundle.resolve(DayBundle.BOALF_FILE), "[" +
+            acceptanceSegment("2025-06-09T22:50:00Z", "2025-06-09T23:00:00Z") + "," +
+            acceptanceSegment("2025-06-09T23:00:00Z", "2025-06-09T23:05:00Z") + "]", StandardCharsets.UTF_8);
+        final DayBundle day = DayBundle.load(bundle);
+        assertTrue(day.problems().isEmpty(), day.problems()::toString);
+        final Map<String, String> period = settlePeriodOne(day);
+        assertNumber(10.0 * 5 / 60, period, "niv_mwh");
+        assertNumber(60.0, period, "system_price_gbp_per_mwh");
+    }
+
+    private static String acceptanceSegment(final String from, final String to)
+    {
+        return "{\"timeFrom\":\"" + from + "\",\"timeTo\":\"" + to + "\",\"levelFrom\":1004,\"levelTo\":1004," +
+            "\"acceptanceNumber\":1,\"acceptanceTime\":\"2025-06-09T22:30:00Z\",\"soFlag\":false," +
+            "\"storFlag\":false,\"bmUnit\":\"G1\"}";
+    }
+
     private double systemPriceOfPeriodOne(final String windowField) throws IOException
     {
-        final Path bundle = tmp.resolve("stor");
+        final Path bundle = tv5WithComputedPrice();
+        Files.writeString(bundle.resolve(DayBundle.DISBSAD_FILE), "[{\"settlementDate\":\"2025-06-10\"," +
+            "\"settlementPeriod\":1,\"id\":1,\"cost\":750.0,\"volume\":15.0,\"soFlag\":false," +
+            "\"storFlag\":true}]", StandardCharsets.UTF_8);
+        Files.writeString(bundle.resolve(DayBundle.LOLP_FILE),
+            "[{\"settlementPeriod\":1,\"lolp\":0.0334" + windowField + "}]", StandardCharsets.UTF_8);
+        final Map<String, String> period = settlePeriodOne(DayBundle.load(bundle));
+        assertNumber(20, period, "niv_mwh");
+        return number(period, "system_price_gbp_per_mwh");
+    }
+
+    /**
+     * @return a fresh copy of the TV-5 bundle whose day.json imposes no price, so period 1 is priced from its stack.
+     */
+    private Path tv5WithComputedPrice() throws IOException
+    {
+        final Path bundle = tmp.resolve("variant");
         Files.createDirectories(bundle);
         try (Stream<Path> files = Files.list(TV5))
         {
@@ -192,16 +231,13 @@ final class DaySettlementTest
         }
         Files.writeString(bundle.resolve(DayBundle.DAY_FILE),
             "{\"settlementDate\":\"2025-06-10\",\"run\":\"SF\"}", StandardCharsets.UTF_8);
-        Files.writeString(bundle.resolve(DayBundle.DISBSAD_FILE), "[{\"settlementDate\":\"2025-06-10\"," +
-            "\"settlementPeriod\":1,\"id\":1,\"cost\":750.0,\"volume\":15.0,\"soFlag\":false," +
-            "\"storFlag\":true}]", StandardCharsets.UTF_8);
-        Files.writeString(bundle.resolve(DayBundle.LOLP_FILE),
-            "[{\"settlementPeriod\":1,\"lolp\":0.0334" + windowField + "}]", StandardCharsets.UTF_8);
-        settle(DayBundle.load(bundle));
-        final Map<String, String> period = byKey(read(SettlementReportCsv.PERIOD_FILE), "1", "settlement_period")
-            .get("1");
-        assertNumber(20, period, "niv_mwh");
-        return number(period, "system_price_gbp_per_mwh");
+        return bundle;
+    }
+
+    private Map<String, String> settlePeriodOne(final DayBundle bundle)
+    {
+        settle(bundle);
+        return byKey(read(SettlementReportCsv.PERIOD_FILE), "1", "settlement_period").get("1");
     }
 
     private SettlementReportCsv settle(final DayBundle bundle)
