@@ -68,7 +68,8 @@ final class SettlementStackFileTest
         ImbalancePriceKernel.price(PriceParameters.on(DAY), PriceOptions.defaults(), stack, result);
         assertEquals(80, result.marketPrice(), 1e-12, "period 40's APX row only");
         assertTrue(result.firstStageFlagged(0), "published cadlFlag");
-        assertEquals(80 + 1.25, result.systemPrice(), 1e-9, "everything flagged: RP = Market Price, plus BPA");
+        assertEquals(80, result.systemPrice(), 1e-9,
+            "everything flagged: RP = Market Price, no adjuster on it by default (PriceOptions)");
     }
 
     @Test

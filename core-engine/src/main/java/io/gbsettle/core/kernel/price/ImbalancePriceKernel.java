@@ -15,6 +15,14 @@ package io.gbsettle.core.kernel.price;
  */
 public final class ImbalancePriceKernel
 {
+    /**
+     * The grid computed prices are rounded to (1e-9 £/MWh) so that a price equal on paper to a submitted one is
+     * equal in the comparisons that rank and group actions; see {@link #onPriceGrid(double)}.
+     */
+    public static final double PRICE_QUANTUM = 1e-9;
+
+    private static final double STEPS_PER_POUND = 1e9;
+
     private ImbalancePriceKernel()
     {
     }
@@ -279,9 +287,12 @@ public final class ImbalancePriceKernel
                 }
             }
         }
+        // A sum of rows is compared with DMAT less the zero-volume tolerance: 0.01 + 0.09 is 0.09999999999999999 in
+        // binary, and a group of exactly DMAT is not "less than DMAT" (§5.6).
+        final double groupThreshold = dmat - options.zeroVolume();
         for (int r = 0; r < n; r++)
         {
-            if (remaining[r] < dmat && stack.kind[r] == PriceStack.KIND_BOA && groupSum[rowGroup[r]] < dmat)
+            if (remaining[r] < dmat && stack.kind[r] == PriceStack.KIND_BOA && groupSum[rowGroup[r]] < groupThreshold)
             {
                 remaining[r] = 0;
             }
@@ -470,7 +481,7 @@ public final class ImbalancePriceKernel
             i = start;
         }
         final boolean fallback = !(weight > 0);
-        final double rp = fallback ? result.marketPrice : anchor + cost / weight;
+        final double rp = fallback ? result.marketPrice : onPriceGrid(anchor + cost / weight);
         result.replacementPrice = rp;
         result.replacementPriceReferenceVolume = fallback ? 0 : reference;
         for (int j = 0; j < m; j++)
@@ -485,6 +496,18 @@ public final class ImbalancePriceKernel
         }
         rerank(result, side, m, (buy ? rp : -rp) + 0.0);
         return fallback;
+    }
+
+    /**
+     * Rounds a computed price to {@link #PRICE_QUANTUM}. A replacement price that is on paper equal to a submitted
+     * price (an average of 10, 30 and 100 that comes to 30) must compare equal to it, or PAR tagging ranks the
+     * re-priced actions strictly after the submitted one instead of sharing the slice pro rata at the boundary
+     * price (§5.11); the division leaves a last-bit error (30.000000000000004) that the rounding removes. Submitted
+     * prices have two decimals, so the grid changes no real price.
+     */
+    static double onPriceGrid(final double price)
+    {
+        return Math.rint(price * STEPS_PER_POUND) / STEPS_PER_POUND;
     }
 
     /**

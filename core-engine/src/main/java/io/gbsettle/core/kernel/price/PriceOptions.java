@@ -69,7 +69,7 @@ public final class PriceOptions
 
     private static final PriceOptions DEFAULTS = new PriceOptions(
         DmatGranularity.PER_ACCEPTANCE_SIDE, ClassificationTie.UNFLAGGED, TieRule.PRO_RATA,
-        NullPriceRank.MOST_EXPENSIVE, false, true, 1e-9);
+        NullPriceRank.MOST_EXPENSIVE, false, false, 1e-9);
 
     private final DmatGranularity dmatGranularity;
     private final ClassificationTie classificationTie;
@@ -147,9 +147,11 @@ public final class PriceOptions
 
     /**
      * Whether BPA/SPA is added when the replacement price falls back to the Market Price because no unflagged
-     * action remains in the NIV (§9 point 7). Default true: the Section T formula adds the adjuster to the main
-     * price whenever NIV is non-zero, however the prices in it were derived. (When NIV is zero the price is the
-     * Market Price alone, by the same formula.)
+     * action remains in the NIV (§9 point 7). Default false: the Imbalance Pricing Guidance says [V] that when the
+     * Market Price is 0 and the whole NIV is second-stage flagged "the energy imbalance price will be also be zero",
+     * which only holds if no adjuster is added then. True follows the letter of the Section T formula instead (the
+     * adjuster is added to the main price whenever NIV is non-zero, however the prices in it were derived). When
+     * NIV is zero the price is the Market Price alone either way.
      *
      * @return true to add the adjuster in that case.
      */

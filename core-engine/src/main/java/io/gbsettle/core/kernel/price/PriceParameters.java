@@ -10,7 +10,8 @@ import io.gbsettle.core.time.EpochDays;
  *   <caption>History</caption>
  *   <tr><th>parameter</th><th>values</th></tr>
  *   <tr><td>PAR</td><td>500 MWh before P305 (5 Nov 2015); 50 MWh from 2015-11-05; 1 MWh from 2018-11-01</td></tr>
- *   <tr><td>RPAR</td><td>100 MWh from 2015-11-05 to 2018-10-31; 1 MWh from 2018-11-01</td></tr>
+ *   <tr><td>RPAR</td><td>100 MWh under P217 (before the single price); 1 MWh from 2015-11-05 (P305; §1.4 "1 MWh,
+ *   100 MWh pre-P305" [V])</td></tr>
  *   <tr><td>DMAT</td><td>1 MWh; 0.1 MWh from 2019-04-01</td></tr>
  *   <tr><td>CADL</td><td>15 minutes; 10 minutes from 2019-04-01</td></tr>
  *   <tr><td>VoLL</td><td>3,000 GBP/MWh; 6,000 GBP/MWh from 2018-11-01</td></tr>
@@ -24,9 +25,9 @@ import io.gbsettle.core.time.EpochDays;
  */
 public final class PriceParameters
 {
-    /** 2015-11-05: P305 single imbalance price, PAR 50 MWh, RPAR 100 MWh. */
+    /** 2015-11-05: P305 single imbalance price, PAR 50 MWh, RPAR 1 MWh. */
     public static final long SINGLE_PRICE_START = EpochDays.of(2015, 11, 5);
-    /** 2018-11-01: P305 second step, PAR 1 MWh, RPAR 1 MWh, VoLL 6,000 GBP/MWh. */
+    /** 2018-11-01: P305 second step, PAR 1 MWh, VoLL 6,000 GBP/MWh. */
     public static final long P305_STEP_TWO = EpochDays.of(2018, 11, 1);
     /** 2019-04-01: DMAT 0.1 MWh, CADL 10 minutes. */
     public static final long DMAT_CADL_CHANGE = EpochDays.of(2019, 4, 1);
@@ -35,8 +36,8 @@ public final class PriceParameters
 
     /** PAR history as {from epoch day, MWh} pairs, oldest first (the first entry predates the single price). */
     public static final double[][] PAR_HISTORY = {{P217_START, 500}, {SINGLE_PRICE_START, 50}, {P305_STEP_TWO, 1}};
-    /** RPAR history as {from epoch day, MWh} pairs. */
-    public static final double[][] RPAR_HISTORY = {{SINGLE_PRICE_START, 100}, {P305_STEP_TWO, 1}};
+    /** RPAR history as {from epoch day, MWh} pairs (the first entry predates the single price). */
+    public static final double[][] RPAR_HISTORY = {{P217_START, 100}, {SINGLE_PRICE_START, 1}};
     /** DMAT history as {from epoch day, MWh} pairs. */
     public static final double[][] DMAT_HISTORY = {{P217_START, 1}, {DMAT_CADL_CHANGE, 0.1}};
     /** CADL history as {from epoch day, seconds} pairs. */

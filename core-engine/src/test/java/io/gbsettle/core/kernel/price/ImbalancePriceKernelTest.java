@@ -261,8 +261,10 @@ final class ImbalancePriceKernelTest
     }
 
     @Test
-    void allFlaggedWithNoMarketDataPricesAtZeroPlusAdjuster()
+    void allFlaggedWithNoMarketDataPricesAtZero()
     {
+        // IPG §3 [V]: Market Price 0 and the whole NIV second-stage flagged: "the energy imbalance price will be
+        // also be zero", so by default no adjuster is added on the market-price replacement.
         stack.reset();
         stack.addBsad(1, 20, 300, true, false);
         stack.addBsad(2, 5, Double.NaN, false, false);
@@ -270,10 +272,40 @@ final class ImbalancePriceKernelTest
         price();
         assertEquals(0, result.replacementPrice());
         assertEquals(0, result.replacementPriceReferenceVolume());
-        assertEquals(2, result.systemPrice(), EPS);
-        ImbalancePriceKernel.price(IPG, PriceOptions.defaults().withAdjusterOnMarketPriceReplacement(false), stack,
-            result);
         assertEquals(0, result.systemPrice(), EPS);
+        ImbalancePriceKernel.price(IPG, PriceOptions.defaults().withAdjusterOnMarketPriceReplacement(true), stack,
+            result);
+        assertEquals(2, result.systemPrice(), EPS, "the letter of the Section T formula, as an option");
+    }
+
+    @Test
+    void aGroupOfExactlyDmatIsKeptThoughItsBinarySumFallsShort()
+    {
+        // 0.01 + 0.09 is 0.09999999999999999 in binary; the acceptance's 0.1 MWh is not under DMAT (§5.6).
+        stack.reset();
+        stack.addBoa(0, 7, 1, 0.01, 200, 1, false, PriceStack.CADL_NO, 0, false);
+        stack.addBoa(0, 7, 2, 0.09, 200, 1, false, PriceStack.CADL_NO, 0, false);
+        stack.addBoa(1, 8, 1, 5, 40, 1, false, PriceStack.CADL_NO, 0, false);
+        price();
+        assertEquals(0.1 * 200 + 0.9 * 40, result.systemPrice(), EPS);
+    }
+
+    @Test
+    void aReplacementPriceEqualToASubmittedPriceSharesThePARSliceProRata()
+    {
+        // Long system. RP = (0.7 x 10 + 0.1 x 30 + 0.2 x 100) / 1 = 30 exactly on paper, the price of the unflagged
+        // sell S2: S2 (0.1 MWh) and the re-priced flagged F (9.7 MWh) share what is left of PAR pro rata (§5.11).
+        stack.reset();
+        stack.addBoa(0, 1, -1, -0.7, 10, 0.99, false, PriceStack.CADL_NO, 0, false);
+        stack.addBsad(1, -0.1, 30, false, false);
+        stack.addBsad(2, -1, 100, false, false);
+        stack.addBoa(1, 2, -1, -9.7, 0, 0.99, true, PriceStack.CADL_NO, 0, false);
+        price();
+        assertEquals(30.0, result.replacementPrice());
+        final double s2 = 0.3 * 0.1 / 9.8;
+        final double f = 0.3 * 9.7 / 9.8;
+        assertEquals((0.7 * 0.99 * 10 + s2 * 30 + f * 0.99 * 30) / (0.7 * 0.99 + s2 + f * 0.99),
+            result.systemPrice(), EPS);
     }
 
     @Test
@@ -292,7 +324,7 @@ final class ImbalancePriceKernelTest
     {
         final PriceParameters p2016 = PriceParameters.on(LocalDate.of(2016, 1, 1).toEpochDay());
         assertEquals(50, p2016.par());
-        assertEquals(100, p2016.rpar());
+        assertEquals(1, p2016.rpar(), "RPAR 1 MWh from P305 (100 MWh before it)");
         assertEquals(1, p2016.dmat());
         assertEquals(900, p2016.cadlSeconds());
         assertEquals(3_000, p2016.voll());
@@ -307,6 +339,7 @@ final class ImbalancePriceKernelTest
         assertEquals(600, p2019.cadlSeconds());
         assertEquals(25, p2019.liquidityThreshold());
         assertEquals(500, PriceParameters.PAR_HISTORY[0][1], "pre-P305 PAR kept for the record");
+        assertEquals(100, PriceParameters.RPAR_HISTORY[0][1], "pre-P305 RPAR kept for the record");
         assertEquals(PriceParameters.on(PriceParameters.SINGLE_PRICE_START).par(), 50);
     }
 

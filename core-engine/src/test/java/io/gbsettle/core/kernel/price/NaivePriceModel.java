@@ -114,14 +114,16 @@ final class NaivePriceModel
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
         }
-        for (final List<Action> group : groups.values())
+        for (final Map.Entry<String, List<Action>> entry : groups.entrySet())
         {
+            final List<Action> group = entry.getValue();
             double total = 0;
             for (final Action a : group)
             {
                 total += a.left;
             }
-            if (total < parameters.dmat())
+            final boolean single = entry.getKey().startsWith("row ");
+            if (total < (single ? parameters.dmat() : parameters.dmat() - options.zeroVolume()))
             {
                 for (final Action a : group)
                 {
@@ -311,7 +313,7 @@ final class NaivePriceModel
                 room = share < 1 ? 0 : room - g;
             }
             fallback = volume <= 0;
-            out.replacementPrice = fallback ? out.marketPrice : anchor + cost / volume;
+            out.replacementPrice = fallback ? out.marketPrice : ImbalancePriceKernel.onPriceGrid(anchor + cost / volume);
             for (final Action a : set)
             {
                 if (a.left > 0 && a.secondFlagged)
