@@ -185,7 +185,7 @@ final class PriceCommand implements Runnable
             j.beginObject()
                 .field("id", loaded.rowId(i))
                 .field("source", loaded.rowSource(i))
-                .field("side", stack.volume(i) > 0 ? "offer" : "bid");
+                .field("side", stack.volume(i) < 0 ? "sell" : "buy");
             if (boa)
             {
                 j.field("acceptanceId", stack.id(i)).field("bidOfferPairId", stack.pairId(i))

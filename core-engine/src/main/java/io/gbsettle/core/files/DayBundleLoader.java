@@ -24,6 +24,7 @@ import org.agrona.collections.Long2LongHashMap;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
+import io.gbsettle.core.kernel.price.PriceStack;
 import io.gbsettle.core.registry.EnergyAccount;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.time.SettlementCalendar;
@@ -56,6 +57,7 @@ final class DayBundleLoader
     private final Long2LongHashMap seenKeys = new Long2LongHashMap(Long.MIN_VALUE);
     private final Map<String, Long> instants = new HashMap<>();
     private final Map<String, Double> percentages = new HashMap<>();
+    private final Map<Integer, Integer> marketIndexProviders = new HashMap<>();
     private DayBundle bundle;
     private MarketRegistry registry;
     private String dateText;
@@ -736,8 +738,22 @@ final class DayBundleLoader
         final String provider = row.text("dataProvider");
         final double price = row.decimal("price", true);
         final double volume = row.decimal("volume", true);
-        if (clean() && unique(row.line(), provider + "/" + period, "dataProvider and settlementPeriod"))
+        if (!clean())
         {
+            return;
+        }
+        if (volume < 0)
+        {
+            scratch.add(row.problem("volume", "a traded volume cannot be negative"));
+        }
+        else if (marketIndexProviders.getOrDefault(period, 0) == PriceStack.MAX_MARKET_INDEX)
+        {
+            scratch.add(row.problem("dataProvider", "more than " + PriceStack.MAX_MARKET_INDEX +
+                " market index providers in one period"));
+        }
+        else if (unique(row.line(), provider + "/" + period, "dataProvider and settlementPeriod"))
+        {
+            marketIndexProviders.merge(period, 1, Integer::sum);
             bundle.marketIndex.add(period, price, volume);
         }
     }

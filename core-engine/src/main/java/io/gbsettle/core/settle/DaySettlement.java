@@ -254,8 +254,9 @@ public final class DaySettlement
 
     /**
      * Accepted volume outside every submitted band (the volume kernel's pair 0) has no price: deemed bid-offer
-     * pricing (Section T 3.4B) is not implemented. It still counts in QBS and QME (so non-delivery and information
-     * imbalance stay right), is paid at 0 in CBM and stays out of the price stack; the problem says so.
+     * pricing (Section T 3.4B) is not implemented. It still counts in QBS and QME (so information imbalance stays
+     * right), is priced at 0 for CBM and for the non-delivery charge, and stays out of the price stack; the problem
+     * says so.
      */
     private void unpriced(final int period, final int r)
     {
@@ -264,8 +265,8 @@ public final class DaySettlement
             bundle.registry().bmUnitId(accepted.bmUnit(r)), "acceptanceNumber",
             Long.toString(accepted.acceptanceNumber(r)),
             String.format(Locale.ROOT, "accepted volume of %.6f MWh lies outside every submitted bid-offer band " +
-                "(no BOD pair prices it): counted in QBS and QME, paid at 0 and left out of the price; deemed " +
-                "bid-offer prices are not implemented", volume)));
+                "(no BOD pair prices it): counted in QBS and QME, priced at 0 for CBM and non-delivery, left out of " +
+                "the imbalance price; deemed bid-offer prices are not implemented", volume)));
     }
 
     private void fillStack(final int period)

@@ -275,6 +275,9 @@ final class DayBundleTest
                 "value 'x': not a number"),
             Arguments.of("mid.json", "{\"dataProvider\":\"APXMIDP\",\"settlementDate\":\"2025-06-10\"," +
                 "\"settlementPeriod\":2,\"volume\":1}", "mid.json:3 period 2 column 'price': missing field"),
+            Arguments.of("mid.json", "{\"dataProvider\":\"APXMIDP\",\"settlementDate\":\"2025-06-10\"," +
+                "\"settlementPeriod\":2,\"price\":50,\"volume\":-1}", "mid.json:3 period 2 column 'volume' " +
+                "value '-1': a traded volume cannot be negative"),
             Arguments.of("lolp.json", "{\"settlementPeriod\":2,\"lolp\":1.5}", "lolp.json:3 period 2 column 'lolp' " +
                 "value '1.5': a probability must be between 0 and 1"),
             Arguments.of("absvd.csv", "Y1,3,1", "absvd.csv:3 period 3 Y1 column 'bm_unit_id' value 'Y1': " +

@@ -116,10 +116,10 @@ public final class PriceStack
         final double tlm, final boolean so, final int cadl, final long continuousDurationSeconds, final boolean stor)
     {
         if (bmUnit < 0 || bmUnit > MAX_BM_UNIT || acceptanceId < 0 || acceptanceId > MAX_ACCEPTANCE_ID ||
-            cadl < CADL_NO || cadl > CADL_DERIVE || !Double.isFinite(price) || !Double.isFinite(tlm))
+            cadl < CADL_NO || cadl > CADL_DERIVE || !Double.isFinite(price) || !(tlm > 0) || !Double.isFinite(tlm))
         {
             throw new IllegalArgumentException("BOA row out of range: BM Unit index, acceptance id, CADL code, " +
-                "price and TLM must be valid (a BOA always has a price)");
+                "price and TLM (> 0) must be valid (a BOA always has a price)");
         }
         final int r = add(KIND_BOA, volume, price, so, stor);
         this.bmUnit[r] = bmUnit;
@@ -209,6 +209,10 @@ public final class PriceStack
      */
     public void setAdjusters(final double bpa, final double spa)
     {
+        if (!Double.isFinite(bpa) || !Double.isFinite(spa))
+        {
+            throw new IllegalArgumentException("BPA and SPA must be finite (0 when NETBSAD gives none)");
+        }
         this.bpa = bpa;
         this.spa = spa;
     }
@@ -240,6 +244,10 @@ public final class PriceStack
         if (marketIndexCount == MAX_MARKET_INDEX)
         {
             throw new IllegalStateException("more than " + MAX_MARKET_INDEX + " market index providers");
+        }
+        if (!Double.isFinite(price) || !(volume >= 0) || !Double.isFinite(volume))
+        {
+            throw new IllegalArgumentException("market index price must be finite and volume finite and >= 0");
         }
         marketIndexPrice[marketIndexCount] = price;
         marketIndexVolume[marketIndexCount] = volume;
