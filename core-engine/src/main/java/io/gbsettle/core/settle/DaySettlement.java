@@ -222,6 +222,10 @@ public final class DaySettlement
         }
         SettlementKernels.cashflows(settlementOptions, book, systemPrice, systemPrice);
         totals.add(book);
+        if (book.rcrpBasisTotal() == 0 && book.trc() != 0)
+        {
+            residualNotReallocated(period);
+        }
 
         for (int i = 0; i < units; i++)
         {
@@ -267,6 +271,18 @@ public final class DaySettlement
             String.format(Locale.ROOT, "accepted volume of %.6f MWh lies outside every submitted bid-offer band " +
                 "(no BOD pair prices it): counted in QBS and QME, priced at 0 for CBM and non-delivery, left out of " +
                 "the imbalance price; deemed bid-offer prices are not implemented", volume)));
+    }
+
+    /**
+     * When the credited energy that RCRP shares by nets to zero, the proportions are undefined and the residual is
+     * not reallocated (see {@link SettlementKernels#RCRP_ZERO_TOLERANCE}): the period is then not cash neutral, so
+     * it is listed rather than left to be found.
+     */
+    private void residualNotReallocated(final int period)
+    {
+        problems.add(new InputProblem(DayBundle.METERED_FILE, 0, period, "", "", "",
+            String.format(Locale.ROOT, "the Trading Unit-signed credited energy of all accounts nets to zero, so " +
+                "RCRP is undefined and the residual TRC of %.2f GBP is not reallocated", book.trc())));
     }
 
     private void fillStack(final int period)
