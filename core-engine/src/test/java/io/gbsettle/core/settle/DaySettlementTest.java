@@ -195,6 +195,30 @@ final class DaySettlementTest
         assertNumber(60.0, period, "system_price_gbp_per_mwh");
     }
 
+    @Test
+    void aResidualThatCannotBeReallocatedIsListed() throws IOException
+    {
+        // TV-5 with no metered energy in period 1: no credited energy to share TRC by (RCRP undefined), while G1's
+        // accepted 5 MWh still leaves A imbalanced, so TRC = 100 x 5 = 500 stays with the BSC Clearer.
+        final Path bundle = tv5WithComputedPrice();
+        Files.writeString(bundle.resolve(DayBundle.DAY_FILE),
+            "{\"settlementDate\":\"2025-06-10\",\"run\":\"SF\",\"systemPrice\":100}", StandardCharsets.UTF_8);
+        final Path metered = bundle.resolve(DayBundle.METERED_FILE);
+        Files.writeString(metered, Files.readString(metered, StandardCharsets.UTF_8)
+            .replace("G1,1,500", "G1,1,0").replace("D1,1,-480", "D1,1,0").replace("IC1,1,-10", "IC1,1,0"),
+            StandardCharsets.UTF_8);
+        final DayBundle day = DayBundle.load(bundle);
+        final DaySettlement settlement = new DaySettlement(day);
+        try (SettlementReportCsv report = new SettlementReportCsv(day.registry(), day.settlementDate(), tmp))
+        {
+            settlement.settle(report);
+        }
+        assertEquals(1, settlement.problems().size(), settlement.problems()::toString);
+        assertEquals(1, settlement.problems().get(0).period());
+        assertTrue(settlement.problems().get(0).reason().contains("TRC of 500.00 GBP is not reallocated"),
+            settlement.problems()::toString);
+    }
+
     private static String acceptanceSegment(final String from, final String to)
     {
         return "{\"timeFrom\":\"" + from + "\",\"timeTo\":\"" + to + "\",\"levelFrom\":1004,\"levelTo\":1004," +
