@@ -22,6 +22,10 @@ public final class ImbalancePriceKernel
     public static final double PRICE_QUANTUM = 1e-9;
 
     private static final double STEPS_PER_POUND = 1e9;
+    private static final int OFFERS = 0;
+    private static final int BIDS = 1;
+    private static final int ADJUSTMENT_BUY = 2;
+    private static final int ADJUSTMENT_SELL = 3;
 
     private ImbalancePriceKernel()
     {
@@ -151,10 +155,6 @@ public final class ImbalancePriceKernel
         final boolean window = stack.storWindow;
         final long cadlSeconds = parameters.cadlSeconds();
         result.reserveScarcityPrice = rsvp;
-        double offers = 0;
-        double bids = 0;
-        double adjustmentBuy = 0;
-        double adjustmentSell = 0;
         for (int r = 0; r < n; r++)
         {
             final byte kind = stack.kind[r];
@@ -179,33 +179,38 @@ public final class ImbalancePriceKernel
             result.firstStageFlagged[r] = stack.so[r] || stack.emergency[r] || boa && cadlFlagged;
             result.remaining[r] = Math.abs(v);
             result.sign[r] = v < 0 ? -1.0 : 1.0;
-            if (boa)
+        }
+        final double[] totals = result.kindTotals;
+        sumByKind(stack, stack.volume, totals);
+        result.totalAcceptedOfferVolume = totals[OFFERS];
+        result.totalAcceptedBidVolume = totals[BIDS];
+        result.totalAdjustmentBuyVolume = totals[ADJUSTMENT_BUY];
+        result.totalAdjustmentSellVolume = totals[ADJUSTMENT_SELL];
+    }
+
+    /**
+     * Sums a volume column into {@code totals}: BOA offers and bids, BSAD buys and sells (other kinds are in
+     * neither, as in Elexon's published totals).
+     */
+    private static void sumByKind(final PriceStack stack, final double[] volume, final double[] totals)
+    {
+        totals[OFFERS] = 0;
+        totals[BIDS] = 0;
+        totals[ADJUSTMENT_BUY] = 0;
+        totals[ADJUSTMENT_SELL] = 0;
+        for (int r = 0; r < stack.size; r++)
+        {
+            final double v = volume[r];
+            final byte kind = stack.kind[r];
+            if (kind == PriceStack.KIND_BOA)
             {
-                if (v > 0)
-                {
-                    offers += v;
-                }
-                else
-                {
-                    bids += v;
-                }
+                totals[v > 0 ? OFFERS : BIDS] += v;
             }
             else if (kind == PriceStack.KIND_BSAD)
             {
-                if (v > 0)
-                {
-                    adjustmentBuy += v;
-                }
-                else
-                {
-                    adjustmentSell += v;
-                }
+                totals[v > 0 ? ADJUSTMENT_BUY : ADJUSTMENT_SELL] += v;
             }
         }
-        result.totalAcceptedOfferVolume = offers;
-        result.totalAcceptedBidVolume = bids;
-        result.totalAdjustmentBuyVolume = adjustmentBuy;
-        result.totalAdjustmentSellVolume = adjustmentSell;
     }
 
     private static void deMinimis(
@@ -645,41 +650,12 @@ public final class ImbalancePriceKernel
 
     private static void systemTaggedTotals(final PriceStack stack, final PriceResult result)
     {
-        double offers = 0;
-        double bids = 0;
-        double adjustmentBuy = 0;
-        double adjustmentSell = 0;
-        for (int r = 0; r < stack.size; r++)
-        {
-            final double v = result.arbitrageVolume[r];
-            final byte kind = stack.kind[r];
-            if (kind == PriceStack.KIND_BOA)
-            {
-                if (v > 0)
-                {
-                    offers += v;
-                }
-                else
-                {
-                    bids += v;
-                }
-            }
-            else if (kind == PriceStack.KIND_BSAD)
-            {
-                if (v > 0)
-                {
-                    adjustmentBuy += v;
-                }
-                else
-                {
-                    adjustmentSell += v;
-                }
-            }
-        }
-        result.totalSystemTaggedAcceptedOfferVolume = offers;
-        result.totalSystemTaggedAcceptedBidVolume = bids;
-        result.totalSystemTaggedAdjustmentBuyVolume = adjustmentBuy;
-        result.totalSystemTaggedAdjustmentSellVolume = adjustmentSell;
+        final double[] totals = result.kindTotals;
+        sumByKind(stack, result.arbitrageVolume, totals);
+        result.totalSystemTaggedAcceptedOfferVolume = totals[OFFERS];
+        result.totalSystemTaggedAcceptedBidVolume = totals[BIDS];
+        result.totalSystemTaggedAdjustmentBuyVolume = totals[ADJUSTMENT_BUY];
+        result.totalSystemTaggedAdjustmentSellVolume = totals[ADJUSTMENT_SELL];
     }
 
     /**

@@ -58,6 +58,7 @@ public final class PriceResult
     final int[] tableStamp;
     final int[] tableGroup;
     final double[] groupSum;
+    final double[] kindTotals = new double[4];
     final int[] rowGroup;
     int tableGeneration;
     final int tableShift;
