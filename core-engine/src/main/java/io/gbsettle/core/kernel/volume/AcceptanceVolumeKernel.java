@@ -332,6 +332,22 @@ public final class AcceptanceVolumeKernel
     }
 
     /**
+     * The pair's BOD piece in force at {@code t0}, advancing the pair's cursor past pieces that ended (intervals are
+     * visited in time order), or -1 when none covers {@code t0} (a gap in BOD: the band has no width).
+     */
+    private static int pieceAt(final BalancingBook book, final AcceptedVolumes out, final int slot, final long t0)
+    {
+        int p = out.pairCursor[slot];
+        final int groupEnd = out.pairGroupEnd[slot];
+        while (p < groupEnd && book.bodPieceTo[p] <= t0)
+        {
+            p++;
+        }
+        out.pairCursor[slot] = p;
+        return p < groupEnd && book.bodPieceFrom[p] <= t0 ? p : -1;
+    }
+
+    /**
      * Band edges at both ends of an interval into {@code out}: positive pairs stack up from FPN, negative pairs down;
      * {@code out.top*} and {@code out.bottom*} are the outermost edges, where the outside regions begin.
      */
@@ -347,8 +363,6 @@ public final class AcceptanceVolumeKernel
         final boolean lowerToPair)
     {
         final boolean[] present = out.pairPresent;
-        final int[] pairCursor = out.pairCursor;
-        final int[] pairGroupEnd = out.pairGroupEnd;
         final double[] lower0 = out.lower0;
         final double[] lower1 = out.lower1;
         final double[] upper0 = out.upper0;
@@ -362,20 +376,9 @@ public final class AcceptanceVolumeKernel
             {
                 continue;
             }
-            double w0 = 0.0;
-            double w1 = 0.0;
-            int p = pairCursor[slot];
-            final int groupEnd = pairGroupEnd[slot];
-            while (p < groupEnd && book.bodPieceTo[p] <= t0)
-            {
-                p++;
-            }
-            pairCursor[slot] = p;
-            if (p < groupEnd && book.bodPieceFrom[p] <= t0)
-            {
-                w0 = widthAt(book, p, pair, t0, absolute);
-                w1 = widthAt(book, p, pair, t1, absolute);
-            }
+            final int p = pieceAt(book, out, slot, t0);
+            final double w0 = p < 0 ? 0.0 : widthAt(book, p, pair, t0, absolute);
+            final double w1 = p < 0 ? 0.0 : widthAt(book, p, pair, t1, absolute);
             lower0[slot] = top0;
             lower1[slot] = top1;
             top0 += w0;
@@ -392,20 +395,9 @@ public final class AcceptanceVolumeKernel
             {
                 continue;
             }
-            double w0 = 0.0;
-            double w1 = 0.0;
-            int p = pairCursor[slot];
-            final int groupEnd = pairGroupEnd[slot];
-            while (p < groupEnd && book.bodPieceTo[p] <= t0)
-            {
-                p++;
-            }
-            pairCursor[slot] = p;
-            if (p < groupEnd && book.bodPieceFrom[p] <= t0)
-            {
-                w0 = widthAt(book, p, pair, t0, absolute);
-                w1 = widthAt(book, p, pair, t1, absolute);
-            }
+            final int p = pieceAt(book, out, slot, t0);
+            final double w0 = p < 0 ? 0.0 : widthAt(book, p, pair, t0, absolute);
+            final double w1 = p < 0 ? 0.0 : widthAt(book, p, pair, t1, absolute);
             upper0[slot] = bottom0;
             upper1[slot] = bottom1;
             bottom0 -= w0;
