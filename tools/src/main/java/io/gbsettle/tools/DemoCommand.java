@@ -18,7 +18,6 @@ import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.kernel.price.PriceParameters;
 import io.gbsettle.core.registry.MarketRegistry;
-import io.gbsettle.core.settle.DaySettlement;
 import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.time.CalendarContext;
 import io.gbsettle.core.time.SettlementCalendar;
@@ -187,9 +186,7 @@ final class DemoCommand implements Runnable
             settlementDir))
         {
             digest = new DayDigest(csv);
-            final DaySettlement settlement = new DaySettlement(bundle);
-            settlement.settle(digest);
-            problems.addAll(settlement.problems());
+            problems.addAll(SettleCommand.settle(bundle, digest));
         }
         SettlementReportCsv.writeExceptions(settlementDir, problems);
         console.printf(Locale.ROOT, "      loaded in %,d ms, %d periods settled in %,d ms (reports included)%n",

@@ -12,6 +12,7 @@ import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.settle.DaySettlement;
+import io.gbsettle.core.settle.SettlementReport;
 import io.gbsettle.core.settle.SettlementReportCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -154,7 +155,14 @@ final class SettleCommand implements Callable<Integer>
         return problems.isEmpty() ? ExitCode.OK : ExitCode.DATA_PROBLEMS;
     }
 
-    private static List<InputProblem> settle(final DayBundle bundle, final SettlementReportCsv report)
+    /**
+     * Settles a loaded day into a report (the one way {@code settle} and the demo do it).
+     *
+     * @param bundle the loaded day.
+     * @param report where the rows go.
+     * @return the problems found while settling (those found while loading are {@code bundle.problems()}).
+     */
+    static List<InputProblem> settle(final DayBundle bundle, final SettlementReport report)
     {
         final DaySettlement settlement = new DaySettlement(bundle);
         settlement.settle(report);

@@ -181,19 +181,14 @@ public final class DaySettlement
         }
         for (int r = 0, rows = accepted.count(); r < rows; r++)
         {
-            final double offerPrice = accepted.offerPrice(r);
-            final double bidPrice = accepted.bidPrice(r);
-            if (Double.isFinite(offerPrice) && Double.isFinite(bidPrice))
-            {
-                book.addAccepted(accepted.bmUnit(r), accepted.acceptanceNumber(r), accepted.pairId(r),
-                    accepted.offerVolume(r), accepted.bidVolume(r), offerPrice, bidPrice);
-            }
-            else
+            final boolean priced = Double.isFinite(accepted.offerPrice(r)) && Double.isFinite(accepted.bidPrice(r));
+            if (!priced)
             {
                 unpriced(period, r);
-                book.addAccepted(accepted.bmUnit(r), accepted.acceptanceNumber(r), accepted.pairId(r),
-                    accepted.offerVolume(r), accepted.bidVolume(r), 0.0, 0.0);
             }
+            book.addAccepted(accepted.bmUnit(r), accepted.acceptanceNumber(r), accepted.pairId(r),
+                accepted.offerVolume(r), accepted.bidVolume(r), priced ? accepted.offerPrice(r) : 0.0,
+                priced ? accepted.bidPrice(r) : 0.0);
         }
         final ContractVolumes ecvn = bundle.ecvn();
         for (int r = ecvn.first(period), limit = ecvn.limit(period); r < limit; r++)
