@@ -1,0 +1,172 @@
+package io.gbsettle.core.event;
+
+import io.gbsettle.core.time.SettlementRun;
+
+/**
+ * The kinds of {@link ResultRecord} and the meaning of their values, in the column order of the reports of
+ * {@code io.gbsettle.core.settle.SettlementReport} where one exists.
+ *
+ * <p>A run's records come as {@link #RUN_START}, then {@link #MISSING_INPUT} (what failed to arrive),
+ * then for each period the {@link #BM_UNIT_PERIOD}, {@link #ACCOUNT_PERIOD} and {@link #PERIOD} records, then
+ * {@link #PARTY_DAY}, {@link #PROBLEM}, {@link #PARTY_PERIOD_DIFF} (against the day's previous run, if any), and
+ * last {@link #RUN_END}: a run is complete, and its records valid, only once its {@code RUN_END} is there.
+ */
+public final class ResultType
+{
+    /** A run begins. Values: period count, input count. */
+    public static final int RUN_START = 1;
+    /** One BM Unit in one period (values as {@code SettlementReport.bmUnitPeriod}). */
+    public static final int BM_UNIT_PERIOD = 2;
+    /** One Energy Account in one period (values as {@code SettlementReport.accountPeriod}). */
+    public static final int ACCOUNT_PERIOD = 3;
+    /** One period's market-wide figures (values as {@code SettlementReport.period}). */
+    public static final int PERIOD = 4;
+    /** One party's daily totals (values as {@code SettlementReport.partyDay}). */
+    public static final int PARTY_DAY = 5;
+    /** An expected input that did not arrive (subject: the BM Unit, or -1; value0: the quality bit missing). */
+    public static final int MISSING_INPUT = 6;
+    /** A problem found while settling (value0: problem code, value1: acceptance number, value2: amount). */
+    public static final int PROBLEM = 7;
+    /** One party and period moved between the previous run of the day and this one. */
+    public static final int PARTY_PERIOD_DIFF = 8;
+    /** A run ends; its records are complete. Values: records written (this one excluded). */
+    public static final int RUN_END = 9;
+    /** Real time: a period's indicative price, recomputed as balancing data arrived. */
+    public static final int INDICATIVE_PRICE = 10;
+    /** Real time: a BM Unit's indicative BM cashflow in a period. */
+    public static final int INDICATIVE_CASHFLOW = 11;
+    /** One more than the largest code. */
+    public static final int LIMIT = 12;
+
+    /** Quality: a metered volume is missing (the BM Unit was settled on QM = 0). */
+    public static final int MISSING_METERED = 1;
+    /** Quality: no Physical Notification covers the period for any BM Unit. */
+    public static final int MISSING_BALANCING = 2;
+    /** Quality: no Market Index Data for the period (the Market Price is the kernel's default). */
+    public static final int MISSING_MARKET_INDEX = 4;
+    /** Quality: no NETBSAD for the period (BPA = SPA = 0). */
+    public static final int MISSING_NETBSAD = 8;
+    /** Quality: no LoLP for the period (the kernel's default applies). */
+    public static final int MISSING_LOLP = 16;
+    /** Quality: the price was given from outside (an override), not calculated. */
+    public static final int PRICE_OVERRIDDEN = 32;
+    /** Quality: the indicative figure uses estimated TLMs (ETLMO), not settlement ones. */
+    public static final int ESTIMATED_TLM = 64;
+
+    /** {@link #PROBLEM} code: accepted volume outside every submitted band (no price). */
+    public static final int PROBLEM_UNPRICED_VOLUME = 1;
+    /** {@link #PROBLEM} code: RCRP undefined, residual not reallocated. */
+    public static final int PROBLEM_RESIDUAL_NOT_REALLOCATED = 2;
+
+    private static final String[] NAMES = {"?", "RUN_START", "BM_UNIT_PERIOD", "ACCOUNT_PERIOD", "PERIOD",
+        "PARTY_DAY", "MISSING_INPUT", "PROBLEM", "PARTY_PERIOD_DIFF", "RUN_END", "INDICATIVE_PRICE",
+        "INDICATIVE_CASHFLOW"};
+    private static final String[][] VALUE_NAMES = {
+        {},
+        {"periods", "inputs"},
+        {"fpn", "qao", "qab", "qbs", "qm", "tlm", "qme", "qii", "qndo", "qndb", "cbm", "cnd", "cii"},
+        {"qace", "qabc", "qabs", "qaei", "caei", "rcrp", "rcrc"},
+        {"systemPrice", "niv", "tloss", "tlmoPlus", "tlmoMinus", "totalCbm", "totalCaei", "trc", "soCashflow"},
+        {"cbm", "cnd", "caei", "cii", "rcrc", "net"},
+        {"missing"},
+        {"code", "acceptanceNumber", "amount"},
+        {"netBefore", "netAfter", "netChange", "qaeiBefore", "qaeiAfter", "qaeiChange", "runBefore",
+            "runSequenceBefore"},
+        {"records"},
+        {"systemPrice", "niv", "actions", "totalCbm", "triggerNanos"},
+        {"qao", "qab", "cbm", "tlm"}
+    };
+    private static final String[] SUBJECTS = {"", "", "bmu=#", "account=", "", "party=#", "bmu=#", "bmu=#",
+        "party=#", "", "", "bmu=#"};
+    private static final String[] QUALITY_NAMES = {"missing-metered", "missing-balancing", "missing-mid",
+        "missing-netbsad", "missing-lolp", "price-overridden", "estimated-tlm"};
+    private static final SettlementRun[] RUNS = SettlementRun.values();
+
+    private ResultType()
+    {
+    }
+
+    /**
+     * @param type a code.
+     * @return its name.
+     */
+    public static String name(final int type)
+    {
+        return type > 0 && type < LIMIT ? NAMES[type] : "?" + type;
+    }
+
+    /**
+     * @param name a name, any case.
+     * @return its code, or -1.
+     */
+    public static int code(final String name)
+    {
+        for (int t = 1; t < LIMIT; t++)
+        {
+            if (NAMES[t].equalsIgnoreCase(name))
+            {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param type a code.
+     * @return how many of the value slots the type uses.
+     */
+    public static int valueCount(final int type)
+    {
+        return type > 0 && type < LIMIT ? VALUE_NAMES[type].length : 0;
+    }
+
+    /**
+     * @param type  a code.
+     * @param index a value slot.
+     * @return the value's name.
+     */
+    public static String valueName(final int type, final int index)
+    {
+        return type > 0 && type < LIMIT && index < VALUE_NAMES[type].length ? VALUE_NAMES[type][index] :
+            "v" + index;
+    }
+
+    /**
+     * @param type a code.
+     * @return the label of its subject ("bmu=#", "party=#", "account=").
+     */
+    public static String subjectLabel(final int type)
+    {
+        return type > 0 && type < LIMIT ? SUBJECTS[type] : "subject=";
+    }
+
+    /**
+     * @param run a run ordinal.
+     * @return the run's name (SF, R1...).
+     */
+    public static String runName(final int run)
+    {
+        return run >= 0 && run < RUNS.length ? RUNS[run].name() : "?" + run;
+    }
+
+    /**
+     * Appends the names of the quality bits set, joined by '+'.
+     *
+     * @param quality the bits.
+     * @param out     where to append.
+     * @return {@code out}.
+     */
+    public static StringBuilder appendQuality(final int quality, final StringBuilder out)
+    {
+        boolean first = true;
+        for (int b = 0; b < QUALITY_NAMES.length; b++)
+        {
+            if ((quality & 1 << b) != 0)
+            {
+                out.append(first ? "" : "+").append(QUALITY_NAMES[b]);
+                first = false;
+            }
+        }
+        return out;
+    }
+}
