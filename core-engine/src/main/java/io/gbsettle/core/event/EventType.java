@@ -152,6 +152,19 @@ public final class EventType
     }
 
     /**
+     * @param type a code.
+     * @return whether the kind's subject is a BM Unit index.
+     */
+    public static boolean namesBmUnit(final int type)
+    {
+        return switch (type)
+        {
+            case PN_POINT, BOD_BAND, ACCEPTANCE_SEGMENT, METERED_VOLUME, MVRN_LINE, ABSVD -> true;
+            default -> false;
+        };
+    }
+
+    /**
      * The business key of a record: records of one day with equal business keys replace one another (the later
      * wins). Run triggers and end-of-input markers are keyed by their idempotency key (each is its own record).
      *

@@ -25,7 +25,10 @@ public final class ResultType
     public static final int PARTY_DAY = 5;
     /** An expected input that did not arrive (subject: the BM Unit, or -1; value0: the quality bit missing). */
     public static final int MISSING_INPUT = 6;
-    /** A problem found while settling (value0: problem code, value1: acceptance number, value2: amount). */
+    /**
+     * A problem: value0 the problem code ({@link #PROBLEM_UNPRICED_VOLUME}...), value1 the acceptance number or the
+     * rejected record's input position, value2 the rejection reason, value3 the rejected record's type.
+     */
     public static final int PROBLEM = 7;
     /** One party and period moved between the previous run of the day and this one. */
     public static final int PARTY_PERIOD_DIFF = 8;
@@ -53,10 +56,19 @@ public final class ResultType
     /** Quality: the indicative figure uses estimated TLMs (ETLMO), not settlement ones. */
     public static final int ESTIMATED_TLM = 64;
 
+    /**
+     * Quality bit marking the last record of a group of records that share one gate position (a run ends with
+     * {@link #RUN_END}; an indicative recalculation ends with a record carrying this bit). A group without its end
+     * in a journal was cut short by a crash and is written again, whole, on recovery.
+     */
+    public static final int GROUP_END = 1 << 15;
+
     /** {@link #PROBLEM} code: accepted volume outside every submitted band (no price). */
     public static final int PROBLEM_UNPRICED_VOLUME = 1;
     /** {@link #PROBLEM} code: RCRP undefined, residual not reallocated. */
     public static final int PROBLEM_RESIDUAL_NOT_REALLOCATED = 2;
+    /** {@link #PROBLEM} code: an input record was rejected (value1: its input position; value2: the reason code). */
+    public static final int PROBLEM_REJECTED_INPUT = 3;
 
     private static final String[] NAMES = {"?", "RUN_START", "BM_UNIT_PERIOD", "ACCOUNT_PERIOD", "PERIOD",
         "PARTY_DAY", "MISSING_INPUT", "PROBLEM", "PARTY_PERIOD_DIFF", "RUN_END", "INDICATIVE_PRICE",
@@ -69,7 +81,7 @@ public final class ResultType
         {"systemPrice", "niv", "tloss", "tlmoPlus", "tlmoMinus", "totalCbm", "totalCaei", "trc", "soCashflow"},
         {"cbm", "cnd", "caei", "cii", "rcrc", "net"},
         {"missing"},
-        {"code", "acceptanceNumber", "amount"},
+        {"code", "number", "reason", "recordType"},
         {"netBefore", "netAfter", "netChange", "qaeiBefore", "qaeiAfter", "qaeiChange", "runBefore",
             "runSequenceBefore"},
         {"records"},
@@ -79,7 +91,8 @@ public final class ResultType
     private static final String[] SUBJECTS = {"", "", "bmu=#", "account=", "", "party=#", "bmu=#", "bmu=#",
         "party=#", "", "", "bmu=#"};
     private static final String[] QUALITY_NAMES = {"missing-metered", "missing-balancing", "missing-mid",
-        "missing-netbsad", "missing-lolp", "price-overridden", "estimated-tlm"};
+        "missing-netbsad", "missing-lolp", "price-overridden", "estimated-tlm", "", "", "", "", "", "", "", "",
+        "group-end"};
     private static final SettlementRun[] RUNS = SettlementRun.values();
 
     private ResultType()
@@ -161,7 +174,7 @@ public final class ResultType
         boolean first = true;
         for (int b = 0; b < QUALITY_NAMES.length; b++)
         {
-            if ((quality & 1 << b) != 0)
+            if ((quality & 1 << b) != 0 && !QUALITY_NAMES[b].isEmpty())
             {
                 out.append(first ? "" : "+").append(QUALITY_NAMES[b]);
                 first = false;

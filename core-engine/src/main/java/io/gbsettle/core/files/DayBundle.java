@@ -88,7 +88,7 @@ public final class DayBundle
     final int periodCount;
     final long[] periodStart;
     final double[] systemPriceOverride;
-    final Map<String, Double> parameters;
+    Map<String, Double> parameters;
     final double[] bpa;
     final double[] spa;
     final double[] lolp;
@@ -130,6 +130,22 @@ public final class DayBundle
         Arrays.fill(lolp, Double.NaN);
         this.storWindow = new boolean[periodCount + 1];
         Arrays.fill(storWindow, true);
+    }
+
+    /**
+     * Sorts every per-period table by period (keeping the order rows were added in within a period) and indexes it.
+     */
+    void seal()
+    {
+        pn.seal(periodCount);
+        bod.seal(periodCount);
+        acceptances.seal(periodCount);
+        bsad.seal(periodCount);
+        marketIndex.seal(periodCount);
+        metered.seal(periodCount);
+        ecvn.seal(periodCount);
+        mvrn.seal(periodCount);
+        absvd.seal(periodCount);
     }
 
     /**

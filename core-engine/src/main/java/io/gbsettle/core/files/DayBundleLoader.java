@@ -115,16 +115,7 @@ final class DayBundleLoader
         }
         failIfFatal();
 
-        final int periods = bundle.periodCount;
-        bundle.pn.seal(periods);
-        bundle.bod.seal(periods);
-        bundle.acceptances.seal(periods);
-        bundle.bsad.seal(periods);
-        bundle.marketIndex.seal(periods);
-        bundle.metered.seal(periods);
-        bundle.ecvn.seal(periods);
-        bundle.mvrn.seal(periods);
-        bundle.absvd.seal(periods);
+        bundle.seal();
         rowProblems.addAll(meteredProblemsEnd, missingMeteredVolumes());
         bundle.problems = List.copyOf(rowProblems);
         return bundle;

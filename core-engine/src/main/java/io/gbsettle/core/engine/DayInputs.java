@@ -1,0 +1,317 @@
+package io.gbsettle.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.agrona.ExpandableDirectByteBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
+
+import io.gbsettle.core.event.EventType;
+import io.gbsettle.core.event.Hashing64;
+import io.gbsettle.core.event.InputEvent;
+import io.gbsettle.core.event.ResultType;
+import io.gbsettle.core.files.DayBundle;
+import io.gbsettle.core.files.DayBundleBuilder;
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.registry.BmUnitDay;
+import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.time.SettlementRun;
+
+/**
+ * One Settlement Day's inputs as received: the input records themselves, one row per business key (a later record
+ * with the same business key replaces the earlier one in place, keeping its row), in an off-heap buffer that grows to
+ * the day's size once and is then reused.
+ *
+ * <p>It answers three questions: was this record seen before ({@link #firstSeen}, by idempotency key); what are the
+ * day's inputs as of now ({@link #toBundle}, which a run settles); and what is missing ({@link #missing}). The digest
+ * of the inputs ({@link #digest()}) is the sum of the mixed idempotency keys of the current rows: independent of
+ * arrival order, changed by any replacement.
+ *
+ * <p>Single-threaded: owned by the engine's calculation thread.
+ */
+final class DayInputs
+{
+    private final long epochDay;
+    private final ExpandableDirectByteBuffer rows;
+    private final InputEvent row = new InputEvent();
+    private final Long2LongHashMap rowByBusinessKey;
+    private final LongHashSet seen;
+    private int rowCount;
+    private long digest;
+    private long firstPosition = Long.MAX_VALUE;
+    private long lastPosition = -1;
+    private int runCount;
+    private double[] lastRunNet;
+    private double[] lastRunQaei;
+    private int lastRun = -1;
+    private int lastRunSequence;
+
+    /**
+     * @param epochDay     the Settlement Day.
+     * @param expectedRows how many rows to size for (it grows beyond, once).
+     */
+    DayInputs(final long epochDay, final int expectedRows)
+    {
+        this.epochDay = epochDay;
+        this.rows = new ExpandableDirectByteBuffer(Math.max(1, expectedRows) * InputEvent.LENGTH);
+        this.rowByBusinessKey = new Long2LongHashMap(Math.max(8, expectedRows * 2), 0.65f, -1L);
+        this.seen = new LongHashSet(Math.max(8, expectedRows * 2), 0.65f);
+    }
+
+    long epochDay()
+    {
+        return epochDay;
+    }
+
+    /**
+     * @param idempotencyKey a record's idempotency key.
+     * @return true the first time the key is offered, false for a duplicate.
+     */
+    boolean firstSeen(final long idempotencyKey)
+    {
+        return seen.add(idempotencyKey);
+    }
+
+    /**
+     * Stores a record, replacing the row of the same business key if there is one.
+     *
+     * @param event the record.
+     * @param key   its idempotency key (already computed by the caller).
+     */
+    void put(final InputEvent event, final long key)
+    {
+        final long businessKey = EventType.businessKey(event);
+        final long existing = rowByBusinessKey.get(businessKey);
+        final int r;
+        if (existing == -1L)
+        {
+            r = rowCount++;
+            rowByBusinessKey.put(businessKey, r);
+        }
+        else
+        {
+            r = (int)existing;
+            row.wrap(rows, r * InputEvent.LENGTH);
+            digest -= Hashing64.mix(row.idempotencyKey());
+        }
+        final int offset = r * InputEvent.LENGTH;
+        rows.checkLimit(offset + InputEvent.LENGTH);
+        rows.putBytes(offset, event.buffer(), event.offset(), InputEvent.LENGTH);
+        digest += Hashing64.mix(key);
+        final long position = event.position();
+        firstPosition = Math.min(firstPosition, position);
+        lastPosition = Math.max(lastPosition, position);
+    }
+
+    int rowCount()
+    {
+        return rowCount;
+    }
+
+    long digest()
+    {
+        return digest;
+    }
+
+    long firstPosition()
+    {
+        return firstPosition == Long.MAX_VALUE ? -1 : firstPosition;
+    }
+
+    long lastPosition()
+    {
+        return lastPosition;
+    }
+
+    /**
+     * @return the next run's sequence number within the day (1 for the first run).
+     */
+    int nextRunSequence()
+    {
+        return ++runCount;
+    }
+
+    /**
+     * Swaps in this run's party and period figures and hands back the previous run's, for the run-to-run difference.
+     */
+    void rememberRun(final int run, final int runSequence, final double[] net, final double[] qaei)
+    {
+        lastRun = run;
+        lastRunSequence = runSequence;
+        lastRunNet = net;
+        lastRunQaei = qaei;
+    }
+
+    int lastRun()
+    {
+        return lastRun;
+    }
+
+    int lastRunSequence()
+    {
+        return lastRunSequence;
+    }
+
+    double[] lastRunNet()
+    {
+        return lastRunNet;
+    }
+
+    double[] lastRunQaei()
+    {
+        return lastRunQaei;
+    }
+
+    /**
+     * Builds the day bundle a run settles from the current rows, in row order (the order of first arrival).
+     *
+     * @param registry the market registry.
+     * @param run      the run.
+     * @return the bundle.
+     */
+    DayBundle toBundle(final MarketRegistry registry, final SettlementRun run)
+    {
+        final DayBundleBuilder builder = new DayBundleBuilder(registry, epochDay, run);
+        final List<InputProblem> problems = new ArrayList<>();
+        final int periods = builder.periodCount();
+        final BmUnitDay day = builder.day();
+        for (int r = 0; r < rowCount; r++)
+        {
+            final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
+            final int period = e.period();
+            final int type = e.type();
+            if (period < 0 || period > periods || (period == 0 && perPeriod(type)))
+            {
+                problems.add(outOfDay(e, periods));
+                continue;
+            }
+            if (EventType.namesBmUnit(type) && !day.active(e.subject()))
+            {
+                problems.add(notRegistered(e, registry));
+                continue;
+            }
+            switch (type)
+            {
+                case EventType.PN_POINT -> builder.pn(e.subject(), e.time0(), e.value(0), e.time1(), e.value(1));
+                case EventType.BOD_BAND -> builder.bod(e.subject(), e.subject2(), e.time0(), e.value(0), e.time1(),
+                    e.value(1), e.value(2), e.value(3));
+                case EventType.ACCEPTANCE_SEGMENT -> builder.acceptance(e.subject(), e.key(), e.time2(), e.time0(),
+                    e.value(0), e.time1(), e.value(1), e.flags() & 15);
+                case EventType.BSAD_ACTION -> builder.bsad(period, (int)e.key(), e.value(0), e.value(1),
+                    e.hasFlag(InputEvent.FLAG_SO), e.hasFlag(InputEvent.FLAG_STOR));
+                case EventType.NETBSAD -> builder.netbsad(period, e.value(0), e.value(1));
+                case EventType.MARKET_INDEX -> builder.marketIndex(period, e.value(0), e.value(1));
+                case EventType.LOLP -> builder.lolp(period, e.value(0), e.hasFlag(InputEvent.FLAG_STOR_WINDOW));
+                case EventType.METERED_VOLUME -> builder.metered(period, e.subject(), e.value(0));
+                case EventType.ECVN_LINE -> builder.ecvn(period, e.subject(), e.subject2(), e.value(0));
+                case EventType.MVRN_LINE -> builder.mvrn(period, e.subject(), e.subject2(), e.value(0), e.value(1));
+                case EventType.ABSVD -> builder.absvd(period, e.subject(), e.value(0));
+                case EventType.SYSTEM_PRICE -> builder.systemPrice(period, e.value(0));
+                case EventType.DAY_PARAMETER -> builder.parameter(EventType.parameterName((int)e.key()), e.value(0));
+                default ->
+                {
+                }
+            }
+        }
+        return builder.build(problems);
+    }
+
+    /**
+     * What failed to arrive for the day: per period, the quality bits of {@link ResultType} for market-wide gaps
+     * (no PN at all, no MID, no NETBSAD, no LoLP), and every (BM Unit, period) registered on the day without a
+     * metered volume.
+     *
+     * @param day         the registry's view of the day.
+     * @param periods     the day's period count.
+     * @param dayStart    the day's first epoch second.
+     * @param periodGaps  filled with the quality bits per period (index 1..periods).
+     * @param meteredSeen scratch, at least {@code day.bmUnitCount() * (periods + 1)}: true where a metered volume is.
+     */
+    void missing(final BmUnitDay day, final int periods, final long dayStart, final int[] periodGaps,
+        final boolean[] meteredSeen)
+    {
+        final int units = day.bmUnitCount();
+        final boolean[] pn = new boolean[periods + 1];
+        final boolean[] mid = new boolean[periods + 1];
+        final boolean[] netbsad = new boolean[periods + 1];
+        final boolean[] lolp = new boolean[periods + 1];
+        java.util.Arrays.fill(meteredSeen, 0, units * (periods + 1), false);
+        for (int r = 0; r < rowCount; r++)
+        {
+            final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
+            final int period = e.period();
+            switch (e.type())
+            {
+                case EventType.PN_POINT ->
+                {
+                    final int from = (int)Math.max(1, (e.time0() - dayStart) / 1800 + 1);
+                    final int to = (int)Math.min(periods, (e.time1() - 1 - dayStart) / 1800 + 1);
+                    for (int p = from; p <= to; p++)
+                    {
+                        pn[p] = true;
+                    }
+                }
+                case EventType.MARKET_INDEX -> mark(mid, period, periods);
+                case EventType.NETBSAD -> mark(netbsad, period, periods);
+                case EventType.LOLP -> mark(lolp, period, periods);
+                case EventType.METERED_VOLUME ->
+                {
+                    if (period >= 1 && period <= periods && e.subject() >= 0 && e.subject() < units)
+                    {
+                        meteredSeen[e.subject() * (periods + 1) + period] = true;
+                    }
+                }
+                default ->
+                {
+                }
+            }
+        }
+        for (int p = 1; p <= periods; p++)
+        {
+            int gaps = 0;
+            gaps |= pn[p] ? 0 : ResultType.MISSING_BALANCING;
+            gaps |= mid[p] ? 0 : ResultType.MISSING_MARKET_INDEX;
+            gaps |= netbsad[p] ? 0 : ResultType.MISSING_NETBSAD;
+            gaps |= lolp[p] ? 0 : ResultType.MISSING_LOLP;
+            periodGaps[p] = gaps;
+        }
+    }
+
+    private static void mark(final boolean[] seen, final int period, final int periods)
+    {
+        if (period >= 1 && period <= periods)
+        {
+            seen[period] = true;
+        }
+    }
+
+    private static boolean perPeriod(final int type)
+    {
+        return switch (type)
+        {
+            case EventType.BSAD_ACTION, EventType.NETBSAD, EventType.MARKET_INDEX, EventType.LOLP,
+                EventType.METERED_VOLUME, EventType.ECVN_LINE, EventType.MVRN_LINE, EventType.ABSVD,
+                EventType.SYSTEM_PRICE -> true;
+            default -> false;
+        };
+    }
+
+    private static InputProblem notRegistered(final InputEvent e, final MarketRegistry registry)
+    {
+        final String unit = registry.bmUnitId(e.subject());
+        return new InputProblem(EventType.name(e.type()), 0, e.period(), unit, "bmUnit", unit,
+            String.format(Locale.ROOT, "BM Unit %s is not registered on %s: record at input position %d left out",
+                unit, java.time.LocalDate.ofEpochDay(e.epochDay()), e.position()));
+    }
+
+    private static InputProblem outOfDay(final InputEvent e, final int periods)
+    {
+        return new InputProblem(EventType.name(e.type()), 0, e.period(), Integer.toString(e.subject()),
+            "settlementPeriod", Integer.toString(e.period()),
+            String.format(Locale.ROOT, "period %d is not a Settlement Period of %s (1..%d): record at input " +
+                "position %d left out", e.period(), java.time.LocalDate.ofEpochDay(e.epochDay()), periods,
+                e.position()));
+    }
+}
