@@ -33,7 +33,7 @@ import io.gbsettle.core.time.SettlementRun;
  */
 final class DayInputs
 {
-    private final long epochDay;
+    private long epochDay;
     private final ExpandableDirectByteBuffer rows;
     private final InputEvent row = new InputEvent();
     private final Long2LongHashMap rowByBusinessKey;
@@ -63,6 +63,29 @@ final class DayInputs
     long epochDay()
     {
         return epochDay;
+    }
+
+    /**
+     * Empties the store for another day, keeping every buffer and table at the size it grew to.
+     *
+     * @param epochDay the new Settlement Day.
+     * @return this.
+     */
+    DayInputs reset(final long epochDay)
+    {
+        this.epochDay = epochDay;
+        rowByBusinessKey.clear();
+        seen.clear();
+        rowCount = 0;
+        digest = 0;
+        firstPosition = Long.MAX_VALUE;
+        lastPosition = -1;
+        runCount = 0;
+        lastRunNet = null;
+        lastRunQaei = null;
+        lastRun = -1;
+        lastRunSequence = 0;
+        return this;
     }
 
     /**

@@ -381,6 +381,20 @@ public final class Engine implements AutoCloseable
         return submitPeriodValue(EventType.END_OF_INPUT, source, sourceKey, epochDay, period, 0, 0, 0, 0);
     }
 
+    /**
+     * Forgets a day's inputs once its last run is done, to bound memory. Journaled like any input, so a replay
+     * forgets at the same point.
+     *
+     * @param source    who asks.
+     * @param sourceKey the request's id.
+     * @param epochDay  the Settlement Day.
+     * @return the input position.
+     */
+    public long retireDay(final int source, final long sourceKey, final long epochDay)
+    {
+        return submitPeriodValue(EventType.RETIRE_DAY, source, sourceKey, epochDay, 0, 0, 0, 0, 0);
+    }
+
     private void stamp(final InputEvent event, final long sequence)
     {
         event.position(base + sequence).receivedMicros(clock.microTime());

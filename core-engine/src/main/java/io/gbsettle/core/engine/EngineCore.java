@@ -1,5 +1,6 @@
 package io.gbsettle.core.engine;
 
+import java.util.ArrayDeque;
 import java.util.List;
 
 import org.agrona.collections.Long2ObjectHashMap;
@@ -37,6 +38,7 @@ final class EngineCore
     private final int rowsPerDay;
     private final IndicativeDays indicative;
     private final Long2ObjectHashMap<DayInputs> days = new Long2ObjectHashMap<>();
+    private final ArrayDeque<DayInputs> retired = new ArrayDeque<>();
     private final SettlementRun[] runs = SettlementRun.values();
     private long applied;
     private long duplicates;
@@ -67,13 +69,18 @@ final class EngineCore
             rejected++;
             reject(event, reason, sink);
         }
+        else if (event.type() == EventType.RETIRE_DAY)
+        {
+            retire(event.epochDay());
+        }
         else
         {
             final long epochDay = event.epochDay();
             DayInputs day = days.get(epochDay);
             if (day == null)
             {
-                day = new DayInputs(epochDay, rowsPerDay);
+                final DayInputs reused = retired.pollFirst();
+                day = reused != null ? reused.reset(epochDay) : new DayInputs(epochDay, rowsPerDay);
                 days.put(epochDay, day);
             }
             final long key = event.idempotencyKey();
@@ -243,14 +250,13 @@ final class EngineCore
         return runsDone;
     }
 
-    /**
-     * Forgets a day's inputs (after its final run, or to bound memory in a long replay).
-     *
-     * @param epochDay the day.
-     */
-    void retire(final long epochDay)
+    private void retire(final long epochDay)
     {
-        days.remove(epochDay);
+        final DayInputs day = days.remove(epochDay);
+        if (day != null)
+        {
+            retired.addLast(day);
+        }
         if (indicative != null)
         {
             indicative.retire(epochDay);

@@ -32,6 +32,7 @@ import java.time.LocalDate;
  *                        value0 = registered TLF (NaN: none), flags PRODUCTION
  *   RUN_TRIGGER          subject2 = run ordinal ({@code SettlementRun.ordinal()})         the record itself
  *   END_OF_INPUT         period (0 = the whole day)                                      the record itself
+ *   RETIRE_DAY           (nothing: the day's inputs are forgotten)                       the record itself
  * </pre>
  *
  * <p>Everything is per Settlement Day ({@link InputEvent#epochDay()}), registration changes included (they hold
@@ -71,8 +72,10 @@ public final class EventType
     public static final int RUN_TRIGGER = 15;
     /** No more input is expected for the period (or the day when the period is 0). */
     public static final int END_OF_INPUT = 16;
+    /** Forget the day's inputs (after its last run; bounds the memory of a long-lived engine or a long replay). */
+    public static final int RETIRE_DAY = 17;
     /** One more than the largest code. */
-    public static final int LIMIT = 17;
+    public static final int LIMIT = 18;
 
     /** {@link #DAY_PARAMETER} key: alpha, the share of transmission losses given to delivering Trading Units. */
     public static final int PARAMETER_ALPHA = 0;
@@ -85,7 +88,7 @@ public final class EventType
     public static final int FLAG_PRODUCTION = 64;
 
     private static final String[] NAMES = {"?", "PN", "BOD", "BOALF", "DISBSAD", "NETBSAD", "MID", "LOLP",
-        "METERED", "ECVN", "MVRN", "ABSVD", "SYSTEM_PRICE", "PARAMETER", "REGISTRATION", "RUN", "END_OF_INPUT"};
+        "METERED", "ECVN", "MVRN", "ABSVD", "SYSTEM_PRICE", "PARAMETER", "REGISTRATION", "RUN", "END_OF_INPUT", "RETIRE_DAY"};
     private static final String[] PARAMETER_NAMES = {"alpha", "iipOver", "iipUnder"};
 
     private EventType()
