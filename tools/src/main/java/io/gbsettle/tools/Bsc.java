@@ -23,6 +23,9 @@ import picocli.CommandLine;
  *                                      recompute a period's imbalance price from the published stack
  *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
  *   ./bsc settle --bundle DIR --out DIR  settle a day bundle: four reports and exceptions.csv
+ *   ./bsc journal inspect --journal DIR [--results] [--date D] [--period N] [--bmu ID] [--party ID] [--type T]
+ *                         [--from POSITION] [--limit N] [--format text|csv|json]
+ *                                      an engine journal's records in human-readable form
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -39,6 +42,7 @@ import picocli.CommandLine;
         RegistryCommand.class,
         PriceCommand.class,
         SettleCommand.class,
+        JournalCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {

@@ -210,7 +210,7 @@ final class DayInputs
                 problems.add(outOfDay(e, periods));
                 continue;
             }
-            if (EventType.namesBmUnit(type) && !day.active(e.subject()))
+            if (type != EventType.REGISTRATION && EventType.bmUnitSubject(type) && !day.active(e.subject()))
             {
                 problems.add(notRegistered(e, registry));
                 continue;

@@ -223,7 +223,7 @@ final class EngineCore
     {
         final long position = event.position();
         final ResultRecord r = sink.claim().reset(ResultType.PROBLEM, event.epochDay(), Math.max(0, event.period()),
-            ResultRecord.INDICATIVE, 0, EventType.namesBmUnit(event.type()) ? event.subject() : -1)
+            ResultRecord.INDICATIVE, 0, EventType.bmUnitSubject(event.type()) ? event.subject() : -1)
             .inputs(0, position, position)
             .quality(ResultType.GROUP_END);
         r.value(0, ResultType.PROBLEM_REJECTED_INPUT).value(1, position).value(2, reason).value(3, event.type());

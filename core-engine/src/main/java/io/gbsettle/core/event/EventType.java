@@ -156,13 +156,14 @@ public final class EventType
 
     /**
      * @param type a code.
-     * @return whether the kind's subject is a BM Unit index.
+     * @return whether the kind's {@link InputEvent#subject()} is a BM Unit index (PN, BOD, BOALF, metered volume,
+     * MVRN, ABSVD, registration).
      */
-    public static boolean namesBmUnit(final int type)
+    public static boolean bmUnitSubject(final int type)
     {
         return switch (type)
         {
-            case PN_POINT, BOD_BAND, ACCEPTANCE_SEGMENT, METERED_VOLUME, MVRN_LINE, ABSVD -> true;
+            case PN_POINT, BOD_BAND, ACCEPTANCE_SEGMENT, METERED_VOLUME, MVRN_LINE, ABSVD, REGISTRATION -> true;
             default -> false;
         };
     }
@@ -195,8 +196,8 @@ public final class EventType
     }
 
     /**
-     * Appends a one-line description of a record: name, day, period, the fields its kind uses. For inspection and
-     * error messages, not for the hot path.
+     * Appends a one-line description of a record: name, day, period, the fields its kind uses, BM Units, parties and
+     * accounts by index. For inspection and error messages, not for the hot path.
      *
      * @param e   the record.
      * @param out where to append.
@@ -204,19 +205,34 @@ public final class EventType
      */
     public static StringBuilder describe(final InputEvent e, final StringBuilder out)
     {
+        return describe(e, out, SubjectNames.INDICES);
+    }
+
+    /**
+     * Appends a one-line description of a record: name, day, period, the fields its kind uses, naming BM Units,
+     * parties and accounts as {@code names} says (by their registry ids in journal inspection).
+     *
+     * @param e     the record.
+     * @param out   where to append.
+     * @param names how to name BM Units, parties and accounts.
+     * @return {@code out}.
+     */
+    public static StringBuilder describe(final InputEvent e, final StringBuilder out, final SubjectNames names)
+    {
         final int type = e.type();
-        out.append(name(type)).append(" day=").append(LocalDate.ofEpochDay(e.epochDay()));
+        final long day = e.epochDay();
+        out.append(name(type)).append(" day=").append(LocalDate.ofEpochDay(day));
         if (e.period() != 0)
         {
             out.append(" sp=").append(e.period());
         }
         switch (type)
         {
-            case PN_POINT -> segment(e, out.append(" bmu=#").append(e.subject()));
-            case BOD_BAND -> segment(e, out.append(" bmu=#").append(e.subject()).append(" pair=").append(e.subject2()))
-                .append(" offer=").append(e.value(2)).append(" bid=").append(e.value(3));
-            case ACCEPTANCE_SEGMENT -> segment(e, out.append(" bmu=#").append(e.subject()).append(" number=")
-                .append(e.key()).append(" at=").append(Instant.ofEpochSecond(e.time2())))
+            case PN_POINT -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu=")));
+            case BOD_BAND -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu=")).append(" pair=")
+                .append(e.subject2())).append(" offer=").append(e.value(2)).append(" bid=").append(e.value(3));
+            case ACCEPTANCE_SEGMENT -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu="))
+                .append(" number=").append(e.key()).append(" at=").append(Instant.ofEpochSecond(e.time2())))
                 .append(" flags=").append(e.flags());
             case BSAD_ACTION -> out.append(" id=").append(e.key()).append(" cost=").append(e.value(0))
                 .append(" volume=").append(e.value(1)).append(" flags=").append(e.flags());
@@ -225,16 +241,18 @@ public final class EventType
                 .append(" volume=").append(e.value(1));
             case LOLP -> out.append(" lolp=").append(e.value(0)).append(" storWindow=")
                 .append(e.hasFlag(InputEvent.FLAG_STOR_WINDOW));
-            case METERED_VOLUME -> out.append(" bmu=#").append(e.subject()).append(" qm=").append(e.value(0));
-            case ECVN_LINE -> out.append(" id=").append(e.key()).append(" from=a").append(e.subject())
-                .append(" to=a").append(e.subject2()).append(" volume=").append(e.value(0));
-            case MVRN_LINE -> out.append(" bmu=#").append(e.subject()).append(" to=a").append(e.subject2())
-                .append(" fixed=").append(e.value(0)).append(" percentage=").append(e.value(1));
-            case ABSVD -> out.append(" bmu=#").append(e.subject()).append(" qas=").append(e.value(0));
+            case METERED_VOLUME -> names.bmUnit(e.subject(), day, out.append(" bmu=")).append(" qm=")
+                .append(e.value(0)).append(e.hasFlag(InputEvent.FLAG_ESTIMATED) ? " estimated" : "");
+            case ECVN_LINE -> names.account(e.subject2(), names.account(e.subject(),
+                out.append(" id=").append(e.key()).append(" from=")).append(" to=")).append(" volume=")
+                .append(e.value(0));
+            case MVRN_LINE -> names.account(e.subject2(), names.bmUnit(e.subject(), day, out.append(" bmu="))
+                .append(" to=")).append(" fixed=").append(e.value(0)).append(" percentage=").append(e.value(1));
+            case ABSVD -> names.bmUnit(e.subject(), day, out.append(" bmu=")).append(" qas=").append(e.value(0));
             case SYSTEM_PRICE -> out.append(" price=").append(e.value(0));
             case DAY_PARAMETER -> out.append(' ').append(parameterName((int)e.key())).append('=').append(e.value(0));
-            case REGISTRATION -> out.append(" bmu=#").append(e.subject()).append(" party=#").append(e.subject2())
-                .append(" from=").append(LocalDate.ofEpochDay(e.time0()));
+            case REGISTRATION -> names.party(e.subject2(), names.bmUnit(e.subject(), day, out.append(" bmu="))
+                .append(" party=")).append(" from=").append(LocalDate.ofEpochDay(e.time0()));
             case RUN_TRIGGER -> out.append(" run=").append(ResultType.runName(e.subject2()));
             default ->
             {

@@ -397,6 +397,19 @@ public final class InputEvent
         return EventType.describe(this, out);
     }
 
+    /**
+     * Appends a one-line, human-readable form naming BM Units, parties and accounts as {@code names} says (by
+     * registry id in journal inspection); not for the hot path.
+     *
+     * @param out   where to append.
+     * @param names how to name BM Units, parties and accounts.
+     * @return {@code out}.
+     */
+    public StringBuilder appendTo(final StringBuilder out, final SubjectNames names)
+    {
+        return EventType.describe(this, out, names);
+    }
+
     @Override
     public String toString()
     {

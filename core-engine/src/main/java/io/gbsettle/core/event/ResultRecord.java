@@ -263,12 +263,25 @@ public final class ResultRecord
     }
 
     /**
-     * Appends a one-line, human-readable form (for inspection and error messages, not for the hot path).
+     * Appends a one-line, human-readable form, subjects by index (for error messages, not for the hot path).
      *
      * @param out where to append.
      * @return {@code out}.
      */
     public StringBuilder appendTo(final StringBuilder out)
+    {
+        return appendTo(out, SubjectNames.INDICES);
+    }
+
+    /**
+     * Appends a one-line, human-readable form, naming the subject as {@code names} says (by registry id in journal
+     * inspection). Not for the hot path.
+     *
+     * @param out   where to append.
+     * @param names how to name BM Units, parties and accounts.
+     * @return {@code out}.
+     */
+    public StringBuilder appendTo(final StringBuilder out, final SubjectNames names)
     {
         final int type = type();
         out.append(ResultType.name(type)).append(" day=").append(LocalDate.ofEpochDay(epochDay()));
@@ -278,9 +291,16 @@ public final class ResultRecord
         }
         out.append(" run=").append(run() == INDICATIVE ? "indicative" : ResultType.runName(run()))
             .append('#').append(runSequence());
-        if (subject() >= 0)
+        final int subject = subject();
+        if (subject >= 0)
         {
-            out.append(' ').append(ResultType.subjectLabel(type)).append(subject());
+            switch (ResultType.subjectKind(type))
+            {
+                case ResultType.SUBJECT_BM_UNIT -> names.bmUnit(subject, epochDay(), out.append(" bmu="));
+                case ResultType.SUBJECT_ACCOUNT -> names.account(subject, out.append(" account="));
+                case ResultType.SUBJECT_PARTY -> names.party(subject, out.append(" party="));
+                default -> out.append(" subject=").append(subject);
+            }
         }
         final int values = ResultType.valueCount(type);
         for (int v = 0; v < values; v++)

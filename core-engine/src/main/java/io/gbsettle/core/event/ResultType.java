@@ -88,8 +88,20 @@ public final class ResultType
         {"systemPrice", "niv", "actions", "totalCbm", "triggerNanos"},
         {"qao", "qab", "cbm", "tlm"}
     };
+    /** {@link #subjectKind}: the type has no subject. */
+    public static final int SUBJECT_NONE = 0;
+    /** {@link #subjectKind}: the subject is a BM Unit index. */
+    public static final int SUBJECT_BM_UNIT = 1;
+    /** {@link #subjectKind}: the subject is an Energy Account index. */
+    public static final int SUBJECT_ACCOUNT = 2;
+    /** {@link #subjectKind}: the subject is a party index. */
+    public static final int SUBJECT_PARTY = 3;
+
     private static final String[] SUBJECTS = {"", "", "bmu=#", "account=", "", "party=#", "bmu=#", "bmu=#",
         "party=#", "", "", "bmu=#"};
+    private static final int[] SUBJECT_KINDS = {SUBJECT_NONE, SUBJECT_NONE, SUBJECT_BM_UNIT, SUBJECT_ACCOUNT,
+        SUBJECT_NONE, SUBJECT_PARTY, SUBJECT_BM_UNIT, SUBJECT_BM_UNIT, SUBJECT_PARTY, SUBJECT_NONE, SUBJECT_NONE,
+        SUBJECT_BM_UNIT};
     private static final String[] QUALITY_NAMES = {"missing-metered", "missing-balancing", "missing-mid",
         "missing-netbsad", "missing-lolp", "price-overridden", "estimated-tlm", "", "", "", "", "", "", "", "",
         "group-end"};
@@ -151,6 +163,16 @@ public final class ResultType
     public static String subjectLabel(final int type)
     {
         return type > 0 && type < LIMIT ? SUBJECTS[type] : "subject=";
+    }
+
+    /**
+     * @param type a code.
+     * @return what its subject is: {@link #SUBJECT_NONE}, {@link #SUBJECT_BM_UNIT}, {@link #SUBJECT_ACCOUNT} or
+     * {@link #SUBJECT_PARTY}.
+     */
+    public static int subjectKind(final int type)
+    {
+        return type > 0 && type < LIMIT ? SUBJECT_KINDS[type] : SUBJECT_NONE;
     }
 
     /**
