@@ -76,7 +76,7 @@ public final class Engine implements AutoCloseable
         final List<ResultListener> listeners = context.listeners();
         if (journal != null)
         {
-            base = Recovery.recover(journal, core, listeners);
+            base = Replay.recover(journal, core, listeners.toArray(new ResultListener[0]));
             journaled.set(base - 1);
         }
         else
@@ -510,8 +510,11 @@ public final class Engine implements AutoCloseable
         @Override
         public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
         {
-            journal.appendInput(slot.buffer, 0);
-            if (endOfBatch)
+            if (journal.appendInput(slot.buffer, 0))
+            {
+                journaled.lazySet(base + sequence);
+            }
+            else if (endOfBatch)
             {
                 journal.flushInputs();
                 journaled.lazySet(base + sequence);

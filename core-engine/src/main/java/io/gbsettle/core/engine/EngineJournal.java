@@ -1,34 +1,152 @@
 package io.gbsettle.core.engine;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
+import io.gbsettle.core.event.InputEvent;
+import io.gbsettle.core.journal.Journal;
+import io.gbsettle.core.journal.JournalConfig;
+import io.gbsettle.core.journal.RecordJournal;
 import io.gbsettle.core.registry.MarketRegistry;
 
 /**
- * TEMPORARY: replaced by the Chronicle Queue journal when it is merged.
+ * The engine's side of its journal directory: input records are gathered into batches of up to {@value #BATCH} and
+ * appended as one document each (all or nothing after a crash), at the ring's end of batch at the latest; result
+ * records are appended one by one. The registry is written on first use and checked on every later one, since the
+ * journal's indices mean nothing with another registry.
  */
-final class EngineJournal
+final class EngineJournal implements AutoCloseable
 {
+    /** Most input records per journal document. */
+    static final int BATCH = 64;
+
+    private final Journal journal;
+    private final RecordJournal inputs;
+    private final RecordJournal results;
+    private final UnsafeBuffer batch = new UnsafeBuffer(ByteBuffer.allocateDirect(BATCH * InputEvent.LENGTH));
+    private int batched;
+
+    private EngineJournal(final Journal journal)
+    {
+        this.journal = journal;
+        this.inputs = journal.inputs();
+        this.results = journal.results();
+    }
+
+    /**
+     * Opens (or creates) a journal directory for an engine running with a registry.
+     *
+     * @param dir      the journal directory.
+     * @param registry the engine's registry.
+     * @return the journal.
+     * @throws IllegalStateException if the journal was written with another registry.
+     */
     static EngineJournal open(final Path dir, final MarketRegistry registry)
     {
-        throw new UnsupportedOperationException("journal not merged yet");
+        final Journal journal = Journal.open(dir, new JournalConfig());
+        try
+        {
+            if (journal.hasRegistry())
+            {
+                requireSame(journal.registry(), registry, dir);
+            }
+            else
+            {
+                journal.writeRegistry(registry);
+            }
+            return new EngineJournal(journal);
+        }
+        catch (final RuntimeException ex)
+        {
+            journal.close();
+            throw ex;
+        }
     }
 
-    void appendInput(final DirectBuffer buffer, final int offset)
+    private static void requireSame(final MarketRegistry journaled, final MarketRegistry registry, final Path dir)
     {
+        boolean same = journaled.bmUnitCount() == registry.bmUnitCount() &&
+            journaled.partyCount() == registry.partyCount();
+        for (int i = 0; same && i < registry.bmUnitCount(); i++)
+        {
+            same = journaled.bmUnitId(i).equals(registry.bmUnitId(i));
+        }
+        for (int p = 0; same && p < registry.partyCount(); p++)
+        {
+            same = journaled.partyId(p).equals(registry.partyId(p));
+        }
+        if (!same)
+        {
+            throw new IllegalStateException("journal " + dir + " was written with another market registry (" +
+                journaled.bmUnitCount() + " BM Units, " + journaled.partyCount() + " parties in " +
+                dir.resolve(Journal.REGISTRY) + "; this engine has " + registry.bmUnitCount() + " and " +
+                registry.partyCount() + "): use a new journal directory for another registry");
+        }
     }
 
+    Journal journal()
+    {
+        return journal;
+    }
+
+    RecordJournal inputs()
+    {
+        return inputs;
+    }
+
+    RecordJournal results()
+    {
+        return results;
+    }
+
+    /**
+     * Adds an input record to the batch; a full batch is appended.
+     *
+     * @return true if the batch was appended (the record is journaled).
+     */
+    boolean appendInput(final DirectBuffer buffer, final int offset)
+    {
+        batch.putBytes(batched * InputEvent.LENGTH, buffer, offset, InputEvent.LENGTH);
+        if (++batched == BATCH)
+        {
+            flushInputs();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Appends the batch gathered so far, if any, and commits.
+     *
+     * @throws IllegalStateException if the journal's positions and the engine's disagree (a second writer).
+     */
     void flushInputs()
     {
+        if (batched > 0)
+        {
+            final long expected = batch.getLong(InputEvent.POSITION_OFFSET);
+            final long position = inputs.append(batch, 0, batched);
+            batched = 0;
+            if (position != expected)
+            {
+                throw new IllegalStateException("input journal " + inputs.directory() + " is at position " +
+                    position + " but the engine's next input is " + expected + ": is another engine writing to it?");
+            }
+        }
+        inputs.commit();
     }
 
     void appendResult(final DirectBuffer buffer, final int offset)
     {
+        results.append(buffer, offset);
     }
 
-    void close()
+    @Override
+    public void close()
     {
+        journal.close();
     }
 }

@@ -41,6 +41,9 @@ public final class InputEvent
     /** Length of the content the idempotency key hashes. */
     public static final int CONTENT_LENGTH = 96;
 
+    /** Offset of the {@link #position()} field in a record. */
+    public static final int POSITION_OFFSET = 96;
+
     /** Acceptance / action flag: SO-Flag. */
     public static final int FLAG_SO = 1;
     /** Acceptance / action flag: STOR Provider Flag. */
@@ -67,7 +70,7 @@ public final class InputEvent
     static final int TIME1 = 48;
     static final int VALUE0 = 56;
     static final int TIME2 = 88;
-    static final int POSITION = 96;
+    static final int POSITION = POSITION_OFFSET;
     static final int RECEIVED = 104;
 
     private MutableDirectBuffer buffer;

@@ -38,8 +38,13 @@ public final class ResultType
     public static final int INDICATIVE_PRICE = 10;
     /** Real time: a BM Unit's indicative BM cashflow in a period. */
     public static final int INDICATIVE_CASHFLOW = 11;
+    /**
+     * Written on recovery after a group cut short by a crash: readers drop the records since the last group end
+     * (the group is then written again, whole).
+     */
+    public static final int ABORTED = 12;
     /** One more than the largest code. */
-    public static final int LIMIT = 12;
+    public static final int LIMIT = 13;
 
     /** Quality: a metered volume is missing (the BM Unit was settled on QM = 0). */
     public static final int MISSING_METERED = 1;
@@ -72,7 +77,7 @@ public final class ResultType
 
     private static final String[] NAMES = {"?", "RUN_START", "BM_UNIT_PERIOD", "ACCOUNT_PERIOD", "PERIOD",
         "PARTY_DAY", "MISSING_INPUT", "PROBLEM", "PARTY_PERIOD_DIFF", "RUN_END", "INDICATIVE_PRICE",
-        "INDICATIVE_CASHFLOW"};
+        "INDICATIVE_CASHFLOW", "ABORTED"};
     private static final String[][] VALUE_NAMES = {
         {},
         {"periods", "inputs"},
@@ -86,7 +91,8 @@ public final class ResultType
             "runSequenceBefore"},
         {"records"},
         {"systemPrice", "niv", "actions", "totalCbm", "triggerNanos"},
-        {"qao", "qab", "cbm", "tlm"}
+        {"qao", "qab", "cbm", "tlm"},
+        {}
     };
     /** {@link #subjectKind}: the type has no subject. */
     public static final int SUBJECT_NONE = 0;
@@ -98,7 +104,7 @@ public final class ResultType
     public static final int SUBJECT_PARTY = 3;
 
     private static final String[] SUBJECTS = {"", "", "bmu=#", "account=", "", "party=#", "bmu=#", "bmu=#",
-        "party=#", "", "", "bmu=#"};
+        "party=#", "", "", "bmu=#", ""};
     private static final int[] SUBJECT_KINDS = {SUBJECT_NONE, SUBJECT_NONE, SUBJECT_BM_UNIT, SUBJECT_ACCOUNT,
         SUBJECT_NONE, SUBJECT_PARTY, SUBJECT_BM_UNIT, SUBJECT_BM_UNIT, SUBJECT_PARTY, SUBJECT_NONE, SUBJECT_NONE,
         SUBJECT_BM_UNIT};
