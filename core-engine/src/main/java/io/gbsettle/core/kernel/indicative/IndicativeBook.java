@@ -487,7 +487,7 @@ public final class IndicativeBook
      *
      * @param period settlement period, 1 .. periodCount.
      * @param id     the action's id.
-     * @param cost   GBP.
+     * @param cost   GBP; {@code NaN} for a null cost (a null price).
      * @param volume MWh, signed (&gt; 0 buy).
      * @param so     SO-flag.
      * @param stor   STOR flag.
@@ -497,9 +497,9 @@ public final class IndicativeBook
         final boolean stor)
     {
         checkPeriod(period);
-        if (!Double.isFinite(volume) || !Double.isFinite(cost))
+        if (!Double.isFinite(volume) || Double.isInfinite(cost))
         {
-            throw new IllegalArgumentException("DISBSAD cost and volume must be finite");
+            throw new IllegalArgumentException("DISBSAD volume must be finite and cost finite or NaN (null)");
         }
         final int base = (period - 1) * bsadCapacity;
         final int n = bsadCount[period - 1];

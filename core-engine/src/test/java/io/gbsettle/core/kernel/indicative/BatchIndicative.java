@@ -110,10 +110,20 @@ final class BatchIndicative
         final double l1;
         final boolean so;
         final boolean stor;
+        final boolean rr;
+        final boolean deemed;
 
         Acc(final int unit, final long number, final long time, final long t0, final double l0, final long t1,
             final double l1, final boolean so, final boolean stor)
         {
+            this(unit, number, time, t0, l0, t1, l1, so, stor, false, false);
+        }
+
+        Acc(final int unit, final long number, final long time, final long t0, final double l0, final long t1,
+            final double l1, final boolean so, final boolean stor, final boolean rr, final boolean deemed)
+        {
+            this.rr = rr;
+            this.deemed = deemed;
             this.unit = unit;
             this.number = number;
             this.time = time;
@@ -132,7 +142,7 @@ final class BatchIndicative
 
         void apply(final IndicativeBook book)
         {
-            book.acceptance(unit, number, time, t0, l0, t1, l1, so, stor, false, false);
+            book.acceptance(unit, number, time, t0, l0, t1, l1, so, stor, rr, deemed);
         }
     }
 
@@ -301,7 +311,7 @@ final class BatchIndicative
             }
             else if (e instanceof Acc a)
             {
-                book.addAcceptance(a.unit, a.number, a.time, a.t0, a.l0, a.t1, a.l1, a.so, a.stor, false, false);
+                book.addAcceptance(a.unit, a.number, a.time, a.t0, a.l0, a.t1, a.l1, a.so, a.stor, a.rr, a.deemed);
             }
             else if (e instanceof Bsad s)
             {
