@@ -460,12 +460,13 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return inputs applied (first seen), duplicates ignored and records rejected so far, in that order (read
-     *         without synchronisation: exact once the engine is quiet).
+     * @return inputs applied (first seen), duplicates ignored, records rejected, runs done and balancing records
+     *         left out of the indicative prices, in that order (read without synchronisation: exact once the engine
+     *         is quiet).
      */
     public long[] counters()
     {
-        return new long[] {core.applied(), core.duplicates(), core.rejected(), core.runs()};
+        return new long[] {core.applied(), core.duplicates(), core.rejected(), core.runs(), core.indicativeSkipped()};
     }
 
     /**

@@ -96,7 +96,7 @@ final class EngineCore
         }
         if (endOfBatch && indicative != null)
         {
-            indicative.flush(sink);
+            indicative.flush(sink, event.position());
         }
     }
 
@@ -109,7 +109,7 @@ final class EngineCore
             {
                 if (indicative != null)
                 {
-                    indicative.flush(sink);
+                    indicative.flush(sink, event.position());
                 }
                 run(day, runs[event.subject2()], event.position(), sink);
             }
@@ -117,7 +117,7 @@ final class EngineCore
             {
                 if (indicative != null)
                 {
-                    indicative.flush(sink);
+                    indicative.flush(sink, event.position());
                 }
             }
             default ->
@@ -248,6 +248,11 @@ final class EngineCore
     long runs()
     {
         return runsDone;
+    }
+
+    long indicativeSkipped()
+    {
+        return indicative == null ? 0 : indicative.skipped();
     }
 
     private void retire(final long epochDay)

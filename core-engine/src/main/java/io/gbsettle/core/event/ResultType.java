@@ -90,7 +90,7 @@ public final class ResultType
         {"netBefore", "netAfter", "netChange", "qaeiBefore", "qaeiAfter", "qaeiChange", "runBefore",
             "runSequenceBefore"},
         {"records"},
-        {"systemPrice", "niv", "actions", "totalCbm", "triggerNanos"},
+        {"systemPrice", "niv", "actions", "totalCbm"},
         {"qao", "qab", "cbm", "tlm"},
         {}
     };

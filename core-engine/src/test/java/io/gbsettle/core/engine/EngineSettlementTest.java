@@ -32,8 +32,9 @@ final class EngineSettlementTest
 
         final CapturingReport viaEngine = new CapturingReport();
         final List<String> runMarkers = new ArrayList<>();
+        final double[] indicative = new double[bundle.periodCount() + 1];
         try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).rowsPerDay(1 << 20)
-            .listener(record -> collect(record, viaEngine, runMarkers))))
+            .listener(record -> collect(record, viaEngine, runMarkers, indicative))))
         {
             final long digest = BundleEvents.submit(bundle, engine);
             final long trigger = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
@@ -41,6 +42,11 @@ final class EngineSettlementTest
             final long[] counters = engine.counters();
             assertEquals(0, counters[2], "nothing rejected");
             assertEquals(1, counters[3], "one run");
+            assertEquals(0, counters[4], "every balancing record reached the indicative prices");
+        }
+        for (int period = 1; period <= bundle.periodCount(); period++)
+        {
+            assertTrue(Double.isFinite(indicative[period]), "an indicative price for period " + period);
         }
 
         assertEquals(batch.rows.size(), viaEngine.rows.size());
@@ -52,10 +58,16 @@ final class EngineSettlementTest
         assertEquals(List.of("RUN_START SF#1", "RUN_END SF#1"), runMarkers);
     }
 
-    private static void collect(final ResultRecord record, final CapturingReport report, final List<String> markers)
+    private static void collect(final ResultRecord record, final CapturingReport report, final List<String> markers,
+        final double[] indicative)
     {
         if (record.run() == ResultRecord.INDICATIVE)
         {
+            if (record.type() == ResultType.INDICATIVE_PRICE)
+            {
+                assertTrue((record.quality() & ResultType.ESTIMATED_TLM) != 0);
+                indicative[record.period()] = record.value(0);
+            }
             return;
         }
         RunResults.toReport(record, report);
