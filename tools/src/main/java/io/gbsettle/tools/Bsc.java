@@ -43,6 +43,7 @@ import picocli.CommandLine;
         PriceCommand.class,
         SettleCommand.class,
         JournalCommand.class,
+        ReplayCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 ok, 1 rows left out or metered volumes missing (see exceptions.csv), 2 usage error,",
         "3 the day could not be settled.",
-        "Example: ./bsc settle --bundle examples/bundles/tv5 --out out/tv5"})
+        "Example: ./bsc settle --bundle examples/bundles/tv5 --out out/tv5",
+        "         ./bsc settle --bundle examples/bundles/tv5 --out out/tv5 --journal out/tv5-journal"})
 final class SettleCommand implements Callable<Integer>
 {
     private static final int STEPS = 3;
@@ -62,6 +63,13 @@ final class SettleCommand implements Callable<Integer>
 
     @Option(names = "--json-summary", description = "Print the summary as JSON (progress goes to stderr).")
     boolean jsonSummary;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = {
+        "Run the day through the engine's ring with its journal in DIR (created if missing): every input and",
+        "result is journaled, and a run killed at any point resumes from the journal when run again and",
+        "writes the same reports. Also writes missing_inputs.csv and run_diff.csv (against the day's",
+        "previous run in the journal)."})
+    Path journal;
 
     @Override
     public Integer call()
@@ -88,6 +96,10 @@ final class SettleCommand implements Callable<Integer>
                 err.println("  " + problem.describe());
             }
             return ExitCode.FAILURE;
+        }
+        if (journal != null)
+        {
+            return new JournaledSettle(bundle, journal, out, progress, err).run();
         }
         final List<InputProblem> problems = new ArrayList<>(bundle.problems());
         SettlementReportCsv.writeExceptions(out, problems);
@@ -182,9 +194,9 @@ final class SettleCommand implements Callable<Integer>
         return active;
     }
 
-    private static void step(final PrintWriter progress, final int step, final String what)
+    private void step(final PrintWriter progress, final int step, final String what)
     {
-        progress.printf(Locale.ROOT, "[%d/%d] %s%n", step, STEPS, what);
+        progress.printf(Locale.ROOT, "[%d/%d] %s%n", step, journal != null ? STEPS + 1 : STEPS, what);
         progress.flush();
     }
 }
