@@ -3,10 +3,12 @@ package io.gbsettle.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.openjdk.jmh.runner.Runner;
@@ -30,6 +32,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchmarkMain
 {
     private static final String OPTIONS_RESOURCE = "/io/gbsettle/core/jvm.options";
+    /** Whole-run harnesses (not JMH): {@code java -jar benchmarks.jar NAME [ARGS]}. */
+    private static final Map<String, String> HARNESSES = Map.of(
+        "latency", "io.gbsettle.benchmarks.EngineLatency",
+        "replay", "io.gbsettle.benchmarks.EngineReplay");
 
     private BenchmarkMain()
     {
@@ -43,6 +49,10 @@ public final class BenchmarkMain
      */
     public static void main(final String[] args) throws RunnerException, CommandLineOptionException, IOException
     {
+        if (args.length > 0 && HARNESSES.containsKey(args[0]))
+        {
+            System.exit(harness(HARNESSES.get(args[0]), Arrays.copyOfRange(args, 1, args.length)));
+        }
         final CommandLineOptions cli = new CommandLineOptions(args);
         if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams() || cli.shouldListProfilers() ||
             cli.shouldListResultFormats())
@@ -54,6 +64,28 @@ public final class BenchmarkMain
         final Collection<String> userAppend = cli.getJvmArgsAppend().orElse(List.of());
         append.addAll(userAppend);
         new Runner(new OptionsBuilder().parent(cli).jvmArgsAppend(append.toArray(new String[0])).build()).run();
+    }
+
+    /**
+     * Runs a harness in a JVM of its own, with the project's JVM flags and a fixed heap, its output on this console.
+     */
+    private static int harness(final String mainClass, final String[] args) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags());
+        command.addAll(List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-cp",
+            System.getProperty("java.class.path"), mainClass));
+        command.addAll(Arrays.asList(args));
+        try
+        {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     /**
