@@ -61,9 +61,9 @@ final class JournalCommand extends CommandGroup
             "A party filter matches the records of the BM Units the party leads on the record's day, and records",
             "whose subject is the party or one of its Energy Accounts. --bmu and --party need DIR/registry.",
             "",
-            "Examples:",
-            "  ./bsc journal inspect --journal out/journal --date 2025-06-10 --period 17 --type BOALF",
-            "  ./bsc journal inspect --journal out/journal --results --party P0001 --type PARTY_DAY --format csv",
+            "Example: ./bsc journal inspect --journal out/journal --date 2025-06-10 --period 17 --type BOALF",
+            "More:",
+            "  ./bsc journal inspect --journal out/journal --results --party DRAXX --type PARTY_DAY --format csv",
             "  ./bsc journal inspect --journal out/journal --from 1000000 --limit 20",
             "",
             "Exit codes: 0 ok, 2 usage (unknown type, id or missing journal), 3 failure."})

@@ -218,11 +218,7 @@ public final class JournalReader implements AutoCloseable
 
     private void copy(final Bytes<?> bytes, final long from)
     {
-        final UnsafeBuffer record = this.record;
-        for (int i = 0; i < recordLength; i += Long.BYTES)
-        {
-            record.putLong(i, bytes.readLong(from + i));
-        }
+        bytes.nativeRead(from, record.addressOffset(), recordLength);
     }
 
     /**

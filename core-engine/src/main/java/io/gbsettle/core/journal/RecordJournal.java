@@ -42,6 +42,15 @@ import org.agrona.DirectBuffer;
  */
 public final class RecordJournal implements AutoCloseable
 {
+    static
+    {
+        // A settlement engine sends no usage statistics: Chronicle's analytics stay off unless asked for explicitly.
+        if (System.getProperty("chronicle.analytics.disable") == null)
+        {
+            System.setProperty("chronicle.analytics.disable", "true");
+        }
+    }
+
     /** Bytes before the record in every document: the position of its first record. */
     static final int POSITION_PREFIX = Long.BYTES;
 
@@ -179,15 +188,21 @@ public final class RecordJournal implements AutoCloseable
             throw new IllegalArgumentException("count must be >= 1: " + count);
         }
         final long position = nextPosition;
-        final int end = offset + count * recordLength;
+        final int length = count * recordLength;
+        buffer.boundsCheck(offset, length);
         final DocumentContext dc = appender().writingDocument();
         try
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.writeLong(position);
-            for (int i = offset; i < end; i += Long.BYTES)
+            final byte[] array = buffer.byteArray();
+            if (array != null)
             {
-                bytes.writeLong(buffer.getLong(i));
+                bytes.unsafeWriteObject(array, (int)(buffer.addressOffset() + offset), length);
+            }
+            else
+            {
+                bytes.unsafeWrite(buffer.addressOffset() + offset, length);
             }
         }
         catch (final RuntimeException | Error ex)
