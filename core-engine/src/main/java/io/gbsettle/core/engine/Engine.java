@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable
         this.core = new EngineCore(context.registry(), context.settlement(), context.rowsPerDay(),
             context.indicative());
         this.journal = context.journalDir() == null ? null : EngineJournal.open(context.journalDir(),
-            context.registry());
+            context.registry(), context.indicative());
         final List<ResultListener> listeners = context.listeners();
         if (journal != null)
         {

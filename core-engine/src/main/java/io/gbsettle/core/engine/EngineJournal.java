@@ -1,6 +1,9 @@
 package io.gbsettle.core.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
@@ -22,6 +25,9 @@ final class EngineJournal implements AutoCloseable
 {
     /** Most input records per journal document. */
     static final int BATCH = 64;
+    /** The engine settings a replay needs, beside the queues. */
+    static final String SETTINGS_FILE = "engine.properties";
+    private static final String INDICATIVE = "indicative";
 
     private final Journal journal;
     private final RecordJournal inputs;
@@ -44,7 +50,7 @@ final class EngineJournal implements AutoCloseable
      * @return the journal.
      * @throws IllegalStateException if the journal was written with another registry.
      */
-    static EngineJournal open(final Path dir, final MarketRegistry registry)
+    static EngineJournal open(final Path dir, final MarketRegistry registry, final boolean indicative)
     {
         final Journal journal = Journal.open(dir, new JournalConfig());
         try
@@ -57,12 +63,46 @@ final class EngineJournal implements AutoCloseable
             {
                 journal.writeRegistry(registry);
             }
+            final Path settings = dir.resolve(SETTINGS_FILE);
+            final String expected = INDICATIVE + "=" + indicative + "\n";
+            if (!Files.exists(settings))
+            {
+                Files.writeString(settings, expected);
+            }
+            else if (!Files.readString(settings).equals(expected))
+            {
+                throw new IllegalStateException("journal " + dir + " was written by an engine with other settings (" +
+                    settings + ": " + Files.readString(settings).trim() + "; this engine: " + expected.trim() +
+                    "): a replay would not give the same results; use a new journal directory");
+            }
             return new EngineJournal(journal);
+        }
+        catch (final IOException ex)
+        {
+            journal.close();
+            throw new UncheckedIOException("cannot write the journal's settings in " + dir, ex);
         }
         catch (final RuntimeException ex)
         {
             journal.close();
             throw ex;
+        }
+    }
+
+    /**
+     * @param dir a journal directory.
+     * @return whether the engine that wrote it computed indicative prices (true when the journal does not say).
+     */
+    static boolean indicative(final Path dir)
+    {
+        try
+        {
+            final Path settings = dir.resolve(SETTINGS_FILE);
+            return !Files.exists(settings) || !Files.readString(settings).contains(INDICATIVE + "=false");
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + dir.resolve(SETTINGS_FILE), ex);
         }
     }
 

@@ -89,7 +89,8 @@ public final class Replay
             }
             final RecordJournal results = journal.results();
             final ResultGroups groups = results == null ? null : ResultGroups.scan(results);
-            final EngineCore core = new EngineCore(registry, settlement, EngineContext.DEFAULT_ROWS_PER_DAY, true);
+            final EngineCore core = new EngineCore(registry, settlement, EngineContext.DEFAULT_ROWS_PER_DAY,
+                EngineJournal.indicative(dir));
             final Verifier verifier = verify && results != null ? new Verifier(results, groups, from) : null;
             final ForwardingSink sink = new ForwardingSink(from, listener, verifier);
             final long inputs = replay(journal.inputs(), core, groups == null ? new LongArrayList() :

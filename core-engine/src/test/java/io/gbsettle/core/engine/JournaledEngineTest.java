@@ -17,6 +17,7 @@ import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.settle.DaySettlement;
+import io.gbsettle.core.kernel.settle.SettlementOptions;
 import io.gbsettle.core.settle.SettlementContext;
 import io.gbsettle.core.time.SettlementRun;
 
@@ -89,6 +90,16 @@ final class JournaledEngineTest
 
         final Replay.Summary after = Replay.run(journal, SettlementContext.defaults(), 0, true, null);
         assertTrue(after.verified(), after.toString());
+
+        final Replay.Summary fromR1 = Replay.run(journal, SettlementContext.defaults(), inputs, true, null);
+        assertTrue(fromR1.verified(), "replay --from the second life's first input: " + fromR1);
+        assertTrue(fromR1.compared() > 0 && fromR1.compared() < after.compared(), fromR1.toString());
+
+        final SettlementContext otherLosses = SettlementContext.defaults()
+            .settlementOptions(SettlementOptions.defaults().alpha(0.9));
+        final Replay.Summary different = Replay.run(journal, otherLosses, 0, true, null);
+        assertTrue(!different.verified() && different.firstDifference().contains("differs at byte"),
+            "a replay with other kernel choices names the first difference: " + different.firstDifference());
     }
 
     private static Engine launch(final Path journal, final CapturingReport report, final List<String> diffs)
