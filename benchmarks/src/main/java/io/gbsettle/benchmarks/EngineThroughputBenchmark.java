@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Sustained input records per second through the whole engine: a producer submits {@value #RECORDS} metered-volume
- * records (a national registry's BM Units × 48 periods, so every one is new) for a fresh Settlement Day, then waits
+ * records (a national registry's BM Units × 48 periods: every one a new row) for a fresh Settlement Day, then waits
  * until the last is journaled, applied and its results published; the day is retired afterwards so memory stays
  * flat. With {@code journal=true} every record is appended to a Chronicle Queue on a temporary directory beside the
  * calculation, as in production. Score: records per second.
@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineThroughputBenchmark
 {
     /** Records per benchmark invocation. */
-    public static final int RECORDS = 262_144;
+    public static final int RECORDS = 131_072;
 
     /** Whether inputs are journaled. */
     @Param({"true", "false"})

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.agrona.ExpandableDirectByteBuffer;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongHashSet;
 
 import io.gbsettle.core.event.EventType;
@@ -24,7 +23,7 @@ import io.gbsettle.core.time.SettlementRun;
  * with the same business key replaces the earlier one in place, keeping its row), in an off-heap buffer that grows to
  * the day's size once and is then reused.
  *
- * <p>It answers three questions: was this record seen before ({@link #firstSeen}, by idempotency key); what are the
+ * <p>It answers three questions: was this record seen before ({@link #accept}, by idempotency key); what are the
  * day's inputs as of now ({@link #toBundle}, which a run settles); and what is missing ({@link #missing}). The digest
  * of the inputs ({@link #digest()}) is the sum of the mixed idempotency keys of the current rows: independent of
  * arrival order, changed by any replacement.
@@ -36,8 +35,8 @@ final class DayInputs
     private long epochDay;
     private final ExpandableDirectByteBuffer rows;
     private final InputEvent row = new InputEvent();
-    private final Long2LongHashMap rowByBusinessKey;
-    private final LongHashSet seen;
+    private final RowIndex index;
+    private final LongHashSet superseded;
     private int rowCount;
     private long digest;
     private long firstPosition = Long.MAX_VALUE;
@@ -56,8 +55,8 @@ final class DayInputs
     {
         this.epochDay = epochDay;
         this.rows = new ExpandableDirectByteBuffer(Math.max(1, expectedRows) * InputEvent.LENGTH);
-        this.rowByBusinessKey = new Long2LongHashMap(Math.max(8, expectedRows * 2), 0.65f, -1L);
-        this.seen = new LongHashSet(Math.max(8, expectedRows * 2), 0.65f);
+        this.index = new RowIndex(expectedRows);
+        this.superseded = new LongHashSet();
     }
 
     long epochDay()
@@ -74,8 +73,8 @@ final class DayInputs
     DayInputs reset(final long epochDay)
     {
         this.epochDay = epochDay;
-        rowByBusinessKey.clear();
-        seen.clear();
+        index.clear();
+        superseded.clear();
         rowCount = 0;
         digest = 0;
         firstPosition = Long.MAX_VALUE;
@@ -89,35 +88,45 @@ final class DayInputs
     }
 
     /**
-     * @param idempotencyKey a record's idempotency key.
-     * @return true the first time the key is offered, false for a duplicate.
-     */
-    boolean firstSeen(final long idempotencyKey)
-    {
-        return seen.add(idempotencyKey);
-    }
-
-    /**
-     * Stores a record, replacing the row of the same business key if there is one.
+     * Takes a record in: stores it as a new row, or replaces the row of its business key, or recognises it as a
+     * duplicate (the same record again, or an older version of a row that was since replaced). Run triggers and
+     * end-of-input markers are only remembered (no row).
      *
      * @param event the record.
      * @param key   its idempotency key (already computed by the caller).
+     * @return false for a duplicate (nothing changed), true otherwise.
      */
-    void put(final InputEvent event, final long key)
+    boolean accept(final InputEvent event, final long key)
     {
+        final int type = event.type();
         final long businessKey = EventType.businessKey(event);
-        final long existing = rowByBusinessKey.get(businessKey);
+        final int slot = index.find(businessKey);
         final int r;
-        if (existing == -1L)
+        if (slot >= 0)
         {
-            r = rowCount++;
-            rowByBusinessKey.put(businessKey, r);
+            final long current = index.idempotencyKey(slot);
+            if (current == key || superseded.contains(key))
+            {
+                return false;
+            }
+            superseded.add(current);
+            index.update(slot, key);
+            r = index.row(slot);
+            if (r < 0)
+            {
+                return true;
+            }
+            digest -= Hashing64.mix(current);
         }
         else
         {
-            r = (int)existing;
-            row.wrap(rows, r * InputEvent.LENGTH);
-            digest -= Hashing64.mix(row.idempotencyKey());
+            final boolean stored = type != EventType.RUN_TRIGGER && type != EventType.END_OF_INPUT;
+            r = stored ? rowCount++ : -1;
+            index.insert(slot, businessKey, key, r);
+            if (!stored)
+            {
+                return true;
+            }
         }
         final int offset = r * InputEvent.LENGTH;
         rows.checkLimit(offset + InputEvent.LENGTH);
@@ -126,6 +135,7 @@ final class DayInputs
         final long position = event.position();
         firstPosition = Math.min(firstPosition, position);
         lastPosition = Math.max(lastPosition, position);
+        return true;
     }
 
     int rowCount()

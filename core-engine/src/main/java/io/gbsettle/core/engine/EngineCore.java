@@ -83,15 +83,14 @@ final class EngineCore
                 day = reused != null ? reused.reset(epochDay) : new DayInputs(epochDay, rowsPerDay);
                 days.put(epochDay, day);
             }
-            final long key = event.idempotencyKey();
-            if (!day.firstSeen(key))
+            if (!day.accept(event, event.idempotencyKey()))
             {
                 duplicates++;
             }
             else
             {
                 applied++;
-                apply(day, event, key, sink);
+                apply(day, event, sink);
             }
         }
         if (endOfBatch && indicative != null)
@@ -100,7 +99,7 @@ final class EngineCore
         }
     }
 
-    private void apply(final DayInputs day, final InputEvent event, final long key, final ResultSink sink)
+    private void apply(final DayInputs day, final InputEvent event, final ResultSink sink)
     {
         final int type = event.type();
         switch (type)
@@ -122,7 +121,6 @@ final class EngineCore
             }
             default ->
             {
-                day.put(event, key);
                 if (indicative != null && EventType.balancing(type))
                 {
                     indicative.apply(event);

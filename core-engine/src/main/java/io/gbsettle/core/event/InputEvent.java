@@ -383,9 +383,9 @@ public final class InputEvent
         long h = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < CONTENT_LENGTH; i += 8)
         {
-            h = Hashing64.mix(h ^ buffer.getLong(offset + i));
+            h = Long.rotateLeft(h ^ buffer.getLong(offset + i) * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
         }
-        return h;
+        return Hashing64.mix(h);
     }
 
     /**
