@@ -63,7 +63,7 @@ public final class IndicativeBook
     private int periodCount;
     private long dirty;
 
-    // PN rows, linked per BM Unit
+    // PN rows, linked per (BM Unit, period of timeFrom) bucket; the longest row of each unit bounds the look-back
     private final RowKeyIndex pnIndex;
     private int pnCount;
     private final int[] pnUnit;
@@ -72,9 +72,10 @@ public final class IndicativeBook
     private final double[] pnLevelFrom;
     private final double[] pnLevelTo;
     private final int[] pnNext;
-    private final int[] pnHead;
+    private final int[] pnBucket;
+    private final long[] pnLongest;
 
-    // BOD rows, linked per BM Unit
+    // BOD rows, linked per (BM Unit, period of timeFrom) bucket, like PN
     private final RowKeyIndex bodIndex;
     private int bodCount;
     private final int[] bodPair;
@@ -85,7 +86,8 @@ public final class IndicativeBook
     private final double[] bodOffer;
     private final double[] bodBid;
     private final int[] bodNext;
-    private final int[] bodHead;
+    private final int[] bodBucket;
+    private final long[] bodLongest;
 
     // acceptance (BOALF) rows, linked per BM Unit
     private final RowKeyIndex accIndex;
@@ -215,7 +217,8 @@ public final class IndicativeBook
         pnLevelFrom = new double[pnCapacity];
         pnLevelTo = new double[pnCapacity];
         pnNext = new int[pnCapacity];
-        pnHead = new int[bmUnitCount];
+        pnBucket = new int[bmUnitCount * MAX_PERIODS];
+        pnLongest = new long[bmUnitCount];
 
         bodIndex = new RowKeyIndex(bodCapacity);
         bodPair = new int[bodCapacity];
@@ -226,7 +229,8 @@ public final class IndicativeBook
         bodOffer = new double[bodCapacity];
         bodBid = new double[bodCapacity];
         bodNext = new int[bodCapacity];
-        bodHead = new int[bmUnitCount];
+        bodBucket = new int[bmUnitCount * MAX_PERIODS];
+        bodLongest = new long[bmUnitCount];
 
         accIndex = new RowKeyIndex(acceptanceSegmentCapacity);
         accNumber = new long[acceptanceSegmentCapacity];
@@ -316,8 +320,10 @@ public final class IndicativeBook
         pnIndex.clear();
         bodIndex.clear();
         accIndex.clear();
-        Arrays.fill(pnHead, NONE);
-        Arrays.fill(bodHead, NONE);
+        Arrays.fill(pnBucket, NONE);
+        Arrays.fill(bodBucket, NONE);
+        Arrays.fill(pnLongest, 0L);
+        Arrays.fill(bodLongest, 0L);
         Arrays.fill(accHead, NONE);
         Arrays.fill(accUnitRows, 0);
         Arrays.fill(unitAcceptancePeriods, 0L);
@@ -371,6 +377,7 @@ public final class IndicativeBook
         pnTo[r] = t1;
         pnLevelFrom[r] = l0;
         pnLevelTo[r] = l1;
+        pnLongest[unit] = Math.max(pnLongest[unit], t1 - t0);
         recomputeUnit(unit, periodsMeeting(seedFrom, seedTo) & unitAcceptancePeriods[unit]);
     }
 
@@ -419,6 +426,7 @@ public final class IndicativeBook
         bodTo[r] = t1;
         bodLevelFrom[r] = l0;
         bodLevelTo[r] = l1;
+        bodLongest[unit] = Math.max(bodLongest[unit], t1 - t0);
         bodOffer[r] = offer;
         bodBid[r] = bid;
         recomputeUnit(unit, periodsMeeting(seedFrom, seedTo) & unitAcceptancePeriods[unit]);
@@ -888,8 +896,9 @@ public final class IndicativeBook
         final int r = pnCount++;
         pnUnit[r] = unit;
         pnFrom[r] = t0;
-        pnNext[r] = pnHead[unit];
-        pnHead[unit] = r;
+        final int bucket = unit * MAX_PERIODS + bucketOf(t0);
+        pnNext[r] = pnBucket[bucket];
+        pnBucket[bucket] = r;
         pnIndex.put(unit, 0, t0, r);
         return r;
     }
@@ -903,8 +912,9 @@ public final class IndicativeBook
         final int r = bodCount++;
         bodPair[r] = pair;
         bodFrom[r] = t0;
-        bodNext[r] = bodHead[unit];
-        bodHead[unit] = r;
+        final int bucket = unit * MAX_PERIODS + bucketOf(t0);
+        bodNext[r] = bodBucket[bucket];
+        bodBucket[bucket] = r;
         bodIndex.put(unit, pair, t0, r);
         return r;
     }
@@ -1009,6 +1019,15 @@ public final class IndicativeBook
     }
 
     /**
+     * @return the 0-based period of the day holding {@code t}, clamped to the day (the bucket a row starting at t
+     *         is linked in).
+     */
+    private int bucketOf(final long t)
+    {
+        return (int)Math.max(0, Math.min(periodCount - 1, Math.floorDiv(t - dayStart, PERIOD)));
+    }
+
+    /**
      * @return bit (j - 1) for every period j of the day that {@code [from, to)} meets (the period holding
      *         {@code from} when the interval is empty).
      */
@@ -1042,19 +1061,26 @@ public final class IndicativeBook
         final long windowTo = dayStart + lastPeriod * PERIOD;
         final BalancingBook book = scratch;
         book.reset(dayStart, periodCount);
-        for (int r = pnHead[unit]; r != NONE; r = pnNext[r])
+        final int unitBuckets = unit * MAX_PERIODS;
+        for (int b = bucketOf(windowFrom - pnLongest[unit]); b < lastPeriod; b++)
         {
-            if (pnFrom[r] < windowTo && pnTo[r] > windowFrom)
+            for (int r = pnBucket[unitBuckets + b]; r != NONE; r = pnNext[r])
             {
-                book.addPn(0, pnFrom[r], pnLevelFrom[r], pnTo[r], pnLevelTo[r]);
+                if (pnFrom[r] < windowTo && pnTo[r] > windowFrom)
+                {
+                    book.addPn(0, pnFrom[r], pnLevelFrom[r], pnTo[r], pnLevelTo[r]);
+                }
             }
         }
-        for (int r = bodHead[unit]; r != NONE; r = bodNext[r])
+        for (int b = bucketOf(windowFrom - bodLongest[unit]); b < lastPeriod; b++)
         {
-            if (bodFrom[r] < windowTo && bodTo[r] > windowFrom)
+            for (int r = bodBucket[unitBuckets + b]; r != NONE; r = bodNext[r])
             {
-                book.addBod(0, bodPair[r], bodFrom[r], bodLevelFrom[r], bodTo[r], bodLevelTo[r], bodOffer[r],
-                    bodBid[r]);
+                if (bodFrom[r] < windowTo && bodTo[r] > windowFrom)
+                {
+                    book.addBod(0, bodPair[r], bodFrom[r], bodLevelFrom[r], bodTo[r], bodLevelTo[r], bodOffer[r],
+                        bodBid[r]);
+                }
             }
         }
         for (int r = accHead[unit]; r != NONE; r = accNext[r])
