@@ -31,8 +31,25 @@ import io.gbsettle.core.registry.BmUnitDay;
  * acceptance before and after the change (baselines, chain durations and flags do not reach further). For those
  * periods the unit alone is recomputed: its acceptance rows and the PN and BOD rows meeting the periods go into a
  * scratch one-unit {@link BalancingBook}, {@link AcceptanceVolumeKernel#period} computes its rows, and each period's
- * action list takes the new rows only where they differ, marking the period dirty. Repricing a period is one
- * {@link ImbalancePriceKernel#price} over its stack (tens to a few hundred actions).
+ * action list takes the new rows only where they differ, marking the period dirty. A row keeps its CADL flag (the
+ * chain duration compared with the day's CADL), not the duration, so a chain that grows without crossing CADL does
+ * not reprice the periods it only lengthens. Repricing a period is one {@link ImbalancePriceKernel#price} over its
+ * stack (tens to a few hundred actions).
+ *
+ * <pre>{@code
+ *   book.reset(day, dayStartEpochSecond, periodCount, PriceParameters.on(epochDay));
+ *   book.bod(unit, pair, t0, l0, t1, l1, offer, bid);               // any event
+ *   for (long dirty = book.dirtyPeriods(); dirty != 0; dirty &= dirty - 1)
+ *   {
+ *       final int period = Long.numberOfTrailingZeros(dirty) + 1;
+ *       book.recompute(period);                                      // then publish:
+ *       // book.systemPrice(period), book.niv(period), book.totalCbm(period),
+ *       // for c < book.cashflowCount(): book.cashflowUnit(c), cashflowQao/Qab/Cbm/Tlm(c)
+ *   }
+ * }</pre>
+ *
+ * <p>Capacities (constructor) are hard limits: exceeding one throws {@link IllegalStateException} and leaves the day's
+ * state unusable until {@link #reset}; size them from the day's expected rows with room to spare.
  *
  * <p>Equal to the batch computation (a whole-day {@link BalancingBook}, {@link AcceptanceVolumeKernel#period},
  * a {@link PriceStack} with the same indicative TLMs, {@link ImbalancePriceKernel}) up to rounding: a PN or BOD row
@@ -128,7 +145,7 @@ public final class IndicativeBook
     private final double[] rowOfferPrice;
     private final double[] rowBidPrice;
     private final byte[] rowFlags;
-    private final long[] rowDuration;
+    private final boolean[] rowCadl;
     private final double[] rowTlm;
 
     // units whose rows changed in a period since its last recompute
@@ -262,7 +279,7 @@ public final class IndicativeBook
         rowOfferPrice = new double[rows];
         rowBidPrice = new double[rows];
         rowFlags = new byte[rows];
-        rowDuration = new long[rows];
+        rowCadl = new boolean[rows];
         rowTlm = new double[rows];
 
         changedUnit = new int[MAX_PERIODS * bmUnitCount];
@@ -669,15 +686,14 @@ public final class IndicativeBook
             final double bid = rowBidPrice[r];
             final boolean so = (rowFlags[r] & FLAG_SO) != 0;
             final boolean stor = (rowFlags[r] & FLAG_STOR) != 0;
+            final int cadl = rowCadl[r] ? PriceStack.CADL_YES : PriceStack.CADL_NO;
             if (qao != 0.0 && Double.isFinite(offer))
             {
-                stack.addBoa(unit, rowNumber[r], rowPair[r], qao, offer, tlm, so, PriceStack.CADL_DERIVE,
-                    rowDuration[r], stor);
+                stack.addBoa(unit, rowNumber[r], rowPair[r], qao, offer, tlm, so, cadl, 0L, stor);
             }
             if (qab != 0.0 && Double.isFinite(bid))
             {
-                stack.addBoa(unit, rowNumber[r], rowPair[r], qab, bid, tlm, so, PriceStack.CADL_DERIVE,
-                    rowDuration[r], stor);
+                stack.addBoa(unit, rowNumber[r], rowPair[r], qab, bid, tlm, so, cadl, 0L, stor);
             }
             total += rowCashflow(r);
         }
@@ -1140,7 +1156,7 @@ public final class IndicativeBook
             System.arraycopy(rowOfferPrice, end, rowOfferPrice, to, tail);
             System.arraycopy(rowBidPrice, end, rowBidPrice, to, tail);
             System.arraycopy(rowFlags, end, rowFlags, to, tail);
-            System.arraycopy(rowDuration, end, rowDuration, to, tail);
+            System.arraycopy(rowCadl, end, rowCadl, to, tail);
             System.arraycopy(rowTlm, end, rowTlm, to, tail);
         }
         for (int i = 0; i < n; i++)
@@ -1154,7 +1170,7 @@ public final class IndicativeBook
             rowOfferPrice[r] = out.offerPrice(i);
             rowBidPrice[r] = out.bidPrice(i);
             rowFlags[r] = flagsOf(out, i);
-            rowDuration[r] = out.continuousDurationSeconds(i);
+            rowCadl[r] = out.continuousDurationSeconds(i) < parameters.cadlSeconds();
             rowTlm[r] = tlm;
         }
         periodRows[j] = newCount;
@@ -1175,7 +1191,8 @@ public final class IndicativeBook
             if (rowNumber[r] != out.acceptanceNumber(i) || rowPair[r] != out.pairId(i) ||
                 !same(rowQao[r], out.offerVolume(i)) || !same(rowQab[r], out.bidVolume(i)) ||
                 !same(rowOfferPrice[r], out.offerPrice(i)) || !same(rowBidPrice[r], out.bidPrice(i)) ||
-                rowFlags[r] != flagsOf(out, i) || rowDuration[r] != out.continuousDurationSeconds(i) ||
+                rowFlags[r] != flagsOf(out, i) ||
+                rowCadl[r] != (out.continuousDurationSeconds(i) < parameters.cadlSeconds()) ||
                 !same(rowTlm[r], tlm))
             {
                 return false;
