@@ -124,7 +124,6 @@ public final class IndicativeBook
 
     // acceptance span scratch of one unit: its rows, each row's acceptance span
     private final int[] spanRow;
-    private final int[] spanGroup;
     private final long[] spanFrom;
     private final long[] spanTo;
     private int spanCount;
@@ -263,7 +262,6 @@ public final class IndicativeBook
         unitAcceptancePeriods = new long[bmUnitCount];
 
         spanRow = new int[unitRowCapacity];
-        spanGroup = new int[unitRowCapacity];
         spanFrom = new long[unitRowCapacity];
         spanTo = new long[unitRowCapacity];
 
@@ -957,53 +955,57 @@ public final class IndicativeBook
     }
 
     /**
-     * Lists the unit's acceptance rows and each row's acceptance span (first to last time of the rows with the same
-     * number and acceptance time) into the span scratch.
+     * Lists the unit's acceptance spans (first to last time of the rows with the same number and acceptance time)
+     * into the span scratch, one entry per acceptance. The rows are insertion-sorted by (number, time) descending:
+     * the unit's list is newest first and numbers grow through the day, so it is nearly sorted and this is about
+     * linear.
      *
      * @return the periods the unit's acceptance spans meet.
      */
     private long acceptanceSpans(final int unit)
     {
+        final int[] rows = spanRow;
         int n = 0;
         for (int r = accHead[unit]; r != NONE; r = accNext[r])
         {
-            spanRow[n] = r;
-            spanGroup[n] = NONE;
+            int k = n - 1;
+            while (k >= 0 && before(r, rows[k]))
+            {
+                rows[k + 1] = rows[k];
+                k--;
+            }
+            rows[k + 1] = r;
             n++;
         }
         long periods = 0;
-        for (int i = 0; i < n; i++)
+        int spans = 0;
+        int i = 0;
+        while (i < n)
         {
-            if (spanGroup[i] != NONE)
+            final int first = rows[i];
+            long from = accFrom[first];
+            long to = accTo[first];
+            int k = i + 1;
+            while (k < n && accNumber[rows[k]] == accNumber[first] && accTime[rows[k]] == accTime[first])
             {
-                continue;
+                from = Math.min(from, accFrom[rows[k]]);
+                to = Math.max(to, accTo[rows[k]]);
+                k++;
             }
-            final long number = accNumber[spanRow[i]];
-            final long time = accTime[spanRow[i]];
-            long from = Long.MAX_VALUE;
-            long to = Long.MIN_VALUE;
-            for (int k = i; k < n; k++)
-            {
-                final int r = spanRow[k];
-                if (spanGroup[k] == NONE && accNumber[r] == number && accTime[r] == time)
-                {
-                    spanGroup[k] = i;
-                    from = Math.min(from, accFrom[r]);
-                    to = Math.max(to, accTo[r]);
-                }
-            }
-            for (int k = i; k < n; k++)
-            {
-                if (spanGroup[k] == i)
-                {
-                    spanFrom[k] = from;
-                    spanTo[k] = to;
-                }
-            }
+            spanFrom[spans] = from;
+            spanTo[spans] = to;
+            spans++;
             periods |= periodsMeeting(from, to);
+            i = k;
         }
-        spanCount = n;
+        spanCount = spans;
         return periods;
+    }
+
+    /** Whether acceptance row a sorts before row b: (number, time) descending. */
+    private boolean before(final int a, final int b)
+    {
+        return accNumber[a] > accNumber[b] || accNumber[a] == accNumber[b] && accTime[a] > accTime[b];
     }
 
     /**
