@@ -31,8 +31,25 @@ import io.gbsettle.core.registry.BmUnitDay;
  * acceptance before and after the change (baselines, chain durations and flags do not reach further). For those
  * periods the unit alone is recomputed: its acceptance rows and the PN and BOD rows meeting the periods go into a
  * scratch one-unit {@link BalancingBook}, {@link AcceptanceVolumeKernel#period} computes its rows, and each period's
- * action list takes the new rows only where they differ, marking the period dirty. Repricing a period is one
- * {@link ImbalancePriceKernel#price} over its stack (tens to a few hundred actions).
+ * action list takes the new rows only where they differ, marking the period dirty. A row keeps its CADL flag (the
+ * chain duration compared with the day's CADL), not the duration, so a chain that grows without crossing CADL does
+ * not reprice the periods it only lengthens. Repricing a period is one {@link ImbalancePriceKernel#price} over its
+ * stack (tens to a few hundred actions).
+ *
+ * <pre>{@code
+ *   book.reset(day, dayStartEpochSecond, periodCount, PriceParameters.on(epochDay));
+ *   book.bod(unit, pair, t0, l0, t1, l1, offer, bid);               // any event
+ *   for (long dirty = book.dirtyPeriods(); dirty != 0; dirty &= dirty - 1)
+ *   {
+ *       final int period = Long.numberOfTrailingZeros(dirty) + 1;
+ *       book.recompute(period);                                      // then publish:
+ *       // book.systemPrice(period), book.niv(period), book.totalCbm(period),
+ *       // for c < book.cashflowCount(): book.cashflowUnit(c), cashflowQao/Qab/Cbm/Tlm(c)
+ *   }
+ * }</pre>
+ *
+ * <p>Capacities (constructor) are hard limits: exceeding one throws {@link IllegalStateException} and leaves the day's
+ * state unusable until {@link #reset}; size them from the day's expected rows with room to spare.
  *
  * <p>Equal to the batch computation (a whole-day {@link BalancingBook}, {@link AcceptanceVolumeKernel#period},
  * a {@link PriceStack} with the same indicative TLMs, {@link ImbalancePriceKernel}) up to rounding: a PN or BOD row
@@ -63,7 +80,7 @@ public final class IndicativeBook
     private int periodCount;
     private long dirty;
 
-    // PN rows, linked per BM Unit
+    // PN rows, linked per (BM Unit, period of timeFrom) bucket; the longest row of each unit bounds the look-back
     private final RowKeyIndex pnIndex;
     private int pnCount;
     private final int[] pnUnit;
@@ -72,9 +89,10 @@ public final class IndicativeBook
     private final double[] pnLevelFrom;
     private final double[] pnLevelTo;
     private final int[] pnNext;
-    private final int[] pnHead;
+    private final int[] pnBucket;
+    private final long[] pnLongest;
 
-    // BOD rows, linked per BM Unit
+    // BOD rows, linked per (BM Unit, period of timeFrom) bucket, like PN
     private final RowKeyIndex bodIndex;
     private int bodCount;
     private final int[] bodPair;
@@ -85,7 +103,8 @@ public final class IndicativeBook
     private final double[] bodOffer;
     private final double[] bodBid;
     private final int[] bodNext;
-    private final int[] bodHead;
+    private final int[] bodBucket;
+    private final long[] bodLongest;
 
     // acceptance (BOALF) rows, linked per BM Unit
     private final RowKeyIndex accIndex;
@@ -105,7 +124,6 @@ public final class IndicativeBook
 
     // acceptance span scratch of one unit: its rows, each row's acceptance span
     private final int[] spanRow;
-    private final int[] spanGroup;
     private final long[] spanFrom;
     private final long[] spanTo;
     private int spanCount;
@@ -126,7 +144,7 @@ public final class IndicativeBook
     private final double[] rowOfferPrice;
     private final double[] rowBidPrice;
     private final byte[] rowFlags;
-    private final long[] rowDuration;
+    private final boolean[] rowCadl;
     private final double[] rowTlm;
 
     // units whose rows changed in a period since its last recompute
@@ -215,7 +233,8 @@ public final class IndicativeBook
         pnLevelFrom = new double[pnCapacity];
         pnLevelTo = new double[pnCapacity];
         pnNext = new int[pnCapacity];
-        pnHead = new int[bmUnitCount];
+        pnBucket = new int[bmUnitCount * MAX_PERIODS];
+        pnLongest = new long[bmUnitCount];
 
         bodIndex = new RowKeyIndex(bodCapacity);
         bodPair = new int[bodCapacity];
@@ -226,7 +245,8 @@ public final class IndicativeBook
         bodOffer = new double[bodCapacity];
         bodBid = new double[bodCapacity];
         bodNext = new int[bodCapacity];
-        bodHead = new int[bmUnitCount];
+        bodBucket = new int[bmUnitCount * MAX_PERIODS];
+        bodLongest = new long[bmUnitCount];
 
         accIndex = new RowKeyIndex(acceptanceSegmentCapacity);
         accNumber = new long[acceptanceSegmentCapacity];
@@ -242,7 +262,6 @@ public final class IndicativeBook
         unitAcceptancePeriods = new long[bmUnitCount];
 
         spanRow = new int[unitRowCapacity];
-        spanGroup = new int[unitRowCapacity];
         spanFrom = new long[unitRowCapacity];
         spanTo = new long[unitRowCapacity];
 
@@ -258,7 +277,7 @@ public final class IndicativeBook
         rowOfferPrice = new double[rows];
         rowBidPrice = new double[rows];
         rowFlags = new byte[rows];
-        rowDuration = new long[rows];
+        rowCadl = new boolean[rows];
         rowTlm = new double[rows];
 
         changedUnit = new int[MAX_PERIODS * bmUnitCount];
@@ -316,8 +335,10 @@ public final class IndicativeBook
         pnIndex.clear();
         bodIndex.clear();
         accIndex.clear();
-        Arrays.fill(pnHead, NONE);
-        Arrays.fill(bodHead, NONE);
+        Arrays.fill(pnBucket, NONE);
+        Arrays.fill(bodBucket, NONE);
+        Arrays.fill(pnLongest, 0L);
+        Arrays.fill(bodLongest, 0L);
         Arrays.fill(accHead, NONE);
         Arrays.fill(accUnitRows, 0);
         Arrays.fill(unitAcceptancePeriods, 0L);
@@ -371,6 +392,7 @@ public final class IndicativeBook
         pnTo[r] = t1;
         pnLevelFrom[r] = l0;
         pnLevelTo[r] = l1;
+        pnLongest[unit] = Math.max(pnLongest[unit], t1 - t0);
         recomputeUnit(unit, periodsMeeting(seedFrom, seedTo) & unitAcceptancePeriods[unit]);
     }
 
@@ -419,6 +441,7 @@ public final class IndicativeBook
         bodTo[r] = t1;
         bodLevelFrom[r] = l0;
         bodLevelTo[r] = l1;
+        bodLongest[unit] = Math.max(bodLongest[unit], t1 - t0);
         bodOffer[r] = offer;
         bodBid[r] = bid;
         recomputeUnit(unit, periodsMeeting(seedFrom, seedTo) & unitAcceptancePeriods[unit]);
@@ -661,15 +684,14 @@ public final class IndicativeBook
             final double bid = rowBidPrice[r];
             final boolean so = (rowFlags[r] & FLAG_SO) != 0;
             final boolean stor = (rowFlags[r] & FLAG_STOR) != 0;
+            final int cadl = rowCadl[r] ? PriceStack.CADL_YES : PriceStack.CADL_NO;
             if (qao != 0.0 && Double.isFinite(offer))
             {
-                stack.addBoa(unit, rowNumber[r], rowPair[r], qao, offer, tlm, so, PriceStack.CADL_DERIVE,
-                    rowDuration[r], stor);
+                stack.addBoa(unit, rowNumber[r], rowPair[r], qao, offer, tlm, so, cadl, 0L, stor);
             }
             if (qab != 0.0 && Double.isFinite(bid))
             {
-                stack.addBoa(unit, rowNumber[r], rowPair[r], qab, bid, tlm, so, PriceStack.CADL_DERIVE,
-                    rowDuration[r], stor);
+                stack.addBoa(unit, rowNumber[r], rowPair[r], qab, bid, tlm, so, cadl, 0L, stor);
             }
             total += rowCashflow(r);
         }
@@ -888,8 +910,9 @@ public final class IndicativeBook
         final int r = pnCount++;
         pnUnit[r] = unit;
         pnFrom[r] = t0;
-        pnNext[r] = pnHead[unit];
-        pnHead[unit] = r;
+        final int bucket = unit * MAX_PERIODS + bucketOf(t0);
+        pnNext[r] = pnBucket[bucket];
+        pnBucket[bucket] = r;
         pnIndex.put(unit, 0, t0, r);
         return r;
     }
@@ -903,8 +926,9 @@ public final class IndicativeBook
         final int r = bodCount++;
         bodPair[r] = pair;
         bodFrom[r] = t0;
-        bodNext[r] = bodHead[unit];
-        bodHead[unit] = r;
+        final int bucket = unit * MAX_PERIODS + bucketOf(t0);
+        bodNext[r] = bodBucket[bucket];
+        bodBucket[bucket] = r;
         bodIndex.put(unit, pair, t0, r);
         return r;
     }
@@ -931,53 +955,57 @@ public final class IndicativeBook
     }
 
     /**
-     * Lists the unit's acceptance rows and each row's acceptance span (first to last time of the rows with the same
-     * number and acceptance time) into the span scratch.
+     * Lists the unit's acceptance spans (first to last time of the rows with the same number and acceptance time)
+     * into the span scratch, one entry per acceptance. The rows are insertion-sorted by (number, time) descending:
+     * the unit's list is newest first and numbers grow through the day, so it is nearly sorted and this is about
+     * linear.
      *
      * @return the periods the unit's acceptance spans meet.
      */
     private long acceptanceSpans(final int unit)
     {
+        final int[] rows = spanRow;
         int n = 0;
         for (int r = accHead[unit]; r != NONE; r = accNext[r])
         {
-            spanRow[n] = r;
-            spanGroup[n] = NONE;
+            int k = n - 1;
+            while (k >= 0 && before(r, rows[k]))
+            {
+                rows[k + 1] = rows[k];
+                k--;
+            }
+            rows[k + 1] = r;
             n++;
         }
         long periods = 0;
-        for (int i = 0; i < n; i++)
+        int spans = 0;
+        int i = 0;
+        while (i < n)
         {
-            if (spanGroup[i] != NONE)
+            final int first = rows[i];
+            long from = accFrom[first];
+            long to = accTo[first];
+            int k = i + 1;
+            while (k < n && accNumber[rows[k]] == accNumber[first] && accTime[rows[k]] == accTime[first])
             {
-                continue;
+                from = Math.min(from, accFrom[rows[k]]);
+                to = Math.max(to, accTo[rows[k]]);
+                k++;
             }
-            final long number = accNumber[spanRow[i]];
-            final long time = accTime[spanRow[i]];
-            long from = Long.MAX_VALUE;
-            long to = Long.MIN_VALUE;
-            for (int k = i; k < n; k++)
-            {
-                final int r = spanRow[k];
-                if (spanGroup[k] == NONE && accNumber[r] == number && accTime[r] == time)
-                {
-                    spanGroup[k] = i;
-                    from = Math.min(from, accFrom[r]);
-                    to = Math.max(to, accTo[r]);
-                }
-            }
-            for (int k = i; k < n; k++)
-            {
-                if (spanGroup[k] == i)
-                {
-                    spanFrom[k] = from;
-                    spanTo[k] = to;
-                }
-            }
+            spanFrom[spans] = from;
+            spanTo[spans] = to;
+            spans++;
             periods |= periodsMeeting(from, to);
+            i = k;
         }
-        spanCount = n;
+        spanCount = spans;
         return periods;
+    }
+
+    /** Whether acceptance row a sorts before row b: (number, time) descending. */
+    private boolean before(final int a, final int b)
+    {
+        return accNumber[a] > accNumber[b] || accNumber[a] == accNumber[b] && accTime[a] > accTime[b];
     }
 
     /**
@@ -1006,6 +1034,15 @@ public final class IndicativeBook
         }
         hullFrom = lo;
         hullTo = hi;
+    }
+
+    /**
+     * @return the 0-based period of the day holding {@code t}, clamped to the day (the bucket a row starting at t
+     *         is linked in).
+     */
+    private int bucketOf(final long t)
+    {
+        return (int)Math.max(0, Math.min(periodCount - 1, Math.floorDiv(t - dayStart, PERIOD)));
     }
 
     /**
@@ -1042,19 +1079,26 @@ public final class IndicativeBook
         final long windowTo = dayStart + lastPeriod * PERIOD;
         final BalancingBook book = scratch;
         book.reset(dayStart, periodCount);
-        for (int r = pnHead[unit]; r != NONE; r = pnNext[r])
+        final int unitBuckets = unit * MAX_PERIODS;
+        for (int b = bucketOf(windowFrom - pnLongest[unit]); b < lastPeriod; b++)
         {
-            if (pnFrom[r] < windowTo && pnTo[r] > windowFrom)
+            for (int r = pnBucket[unitBuckets + b]; r != NONE; r = pnNext[r])
             {
-                book.addPn(0, pnFrom[r], pnLevelFrom[r], pnTo[r], pnLevelTo[r]);
+                if (pnFrom[r] < windowTo && pnTo[r] > windowFrom)
+                {
+                    book.addPn(0, pnFrom[r], pnLevelFrom[r], pnTo[r], pnLevelTo[r]);
+                }
             }
         }
-        for (int r = bodHead[unit]; r != NONE; r = bodNext[r])
+        for (int b = bucketOf(windowFrom - bodLongest[unit]); b < lastPeriod; b++)
         {
-            if (bodFrom[r] < windowTo && bodTo[r] > windowFrom)
+            for (int r = bodBucket[unitBuckets + b]; r != NONE; r = bodNext[r])
             {
-                book.addBod(0, bodPair[r], bodFrom[r], bodLevelFrom[r], bodTo[r], bodLevelTo[r], bodOffer[r],
-                    bodBid[r]);
+                if (bodFrom[r] < windowTo && bodTo[r] > windowFrom)
+                {
+                    book.addBod(0, bodPair[r], bodFrom[r], bodLevelFrom[r], bodTo[r], bodLevelTo[r], bodOffer[r],
+                        bodBid[r]);
+                }
             }
         }
         for (int r = accHead[unit]; r != NONE; r = accNext[r])
@@ -1114,7 +1158,7 @@ public final class IndicativeBook
             System.arraycopy(rowOfferPrice, end, rowOfferPrice, to, tail);
             System.arraycopy(rowBidPrice, end, rowBidPrice, to, tail);
             System.arraycopy(rowFlags, end, rowFlags, to, tail);
-            System.arraycopy(rowDuration, end, rowDuration, to, tail);
+            System.arraycopy(rowCadl, end, rowCadl, to, tail);
             System.arraycopy(rowTlm, end, rowTlm, to, tail);
         }
         for (int i = 0; i < n; i++)
@@ -1128,7 +1172,7 @@ public final class IndicativeBook
             rowOfferPrice[r] = out.offerPrice(i);
             rowBidPrice[r] = out.bidPrice(i);
             rowFlags[r] = flagsOf(out, i);
-            rowDuration[r] = out.continuousDurationSeconds(i);
+            rowCadl[r] = out.continuousDurationSeconds(i) < parameters.cadlSeconds();
             rowTlm[r] = tlm;
         }
         periodRows[j] = newCount;
@@ -1149,7 +1193,8 @@ public final class IndicativeBook
             if (rowNumber[r] != out.acceptanceNumber(i) || rowPair[r] != out.pairId(i) ||
                 !same(rowQao[r], out.offerVolume(i)) || !same(rowQab[r], out.bidVolume(i)) ||
                 !same(rowOfferPrice[r], out.offerPrice(i)) || !same(rowBidPrice[r], out.bidPrice(i)) ||
-                rowFlags[r] != flagsOf(out, i) || rowDuration[r] != out.continuousDurationSeconds(i) ||
+                rowFlags[r] != flagsOf(out, i) ||
+                rowCadl[r] != (out.continuousDurationSeconds(i) < parameters.cadlSeconds()) ||
                 !same(rowTlm[r], tlm))
             {
                 return false;
