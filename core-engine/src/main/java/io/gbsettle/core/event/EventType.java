@@ -186,13 +186,15 @@ public final class EventType
                 event.time0());
             case BSAD_ACTION, MARKET_INDEX, ECVN_LINE -> Hashing64.combine(event.key(), event.period());
             case NETBSAD, LOLP, SYSTEM_PRICE -> event.period();
-            case METERED_VOLUME, ABSVD -> (long)event.subject() << 8 | event.period();
+            // Not mixed: consecutive periods of a BM Unit get neighbouring keys, so an index that keeps the low bits
+            // (the engine's RowIndex) finds a unit's day of metered volumes in neighbouring slots.
+            case METERED_VOLUME, ABSVD -> (long)type << 56 | (long)event.subject() << 8 | event.period();
             case MVRN_LINE -> Hashing64.combine((long)event.subject() << 32 | event.subject2(), event.period());
             case DAY_PARAMETER -> event.key();
             case REGISTRATION -> Hashing64.combine(event.subject(), event.time0());
             default -> event.idempotencyKey();
         };
-        return Hashing64.combine(type, k);
+        return type == METERED_VOLUME || type == ABSVD ? k : Hashing64.combine(type, k);
     }
 
     /**
