@@ -32,6 +32,9 @@ import io.gbsettle.core.time.SettlementRun;
  */
 final class DayInputs
 {
+    /** The column of the problems a run lists for records it left out: the value is the input position. */
+    static final String POSITION = "position";
+
     private long epochDay;
     private final ExpandableDirectByteBuffer rows;
     private final InputEvent row = new InputEvent();
@@ -213,6 +216,14 @@ final class DayInputs
         for (int r = 0; r < rowCount; r++)
         {
             final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
+            if (e.type() == EventType.REGISTRATION)
+            {
+                register(day, e);
+            }
+        }
+        for (int r = 0; r < rowCount; r++)
+        {
+            final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
             final int period = e.period();
             final int type = e.type();
             if (period < 0 || period > periods || (period == 0 && perPeriod(type)))
@@ -249,6 +260,19 @@ final class DayInputs
             }
         }
         return builder.build(problems);
+    }
+
+    /**
+     * Applies a {@link EventType#REGISTRATION} record to a day's registry view.
+     *
+     * @param day the view.
+     * @param e   the record.
+     */
+    static void register(final BmUnitDay day, final InputEvent e)
+    {
+        final long key = e.key();
+        day.register(e.subject(), e.subject2(), e.hasFlag(EventType.FLAG_PRODUCTION), (int)key, (int)(key >> 32),
+            e.value(0));
     }
 
     /**
@@ -334,15 +358,14 @@ final class DayInputs
     private static InputProblem notRegistered(final InputEvent e, final MarketRegistry registry)
     {
         final String unit = registry.bmUnitId(e.subject());
-        return new InputProblem(EventType.name(e.type()), 0, e.period(), unit, "bmUnit", unit,
+        return new InputProblem(EventType.name(e.type()), 0, e.period(), unit, POSITION, Long.toString(e.position()),
             String.format(Locale.ROOT, "BM Unit %s is not registered on %s: record at input position %d left out",
                 unit, java.time.LocalDate.ofEpochDay(e.epochDay()), e.position()));
     }
 
     private static InputProblem outOfDay(final InputEvent e, final int periods)
     {
-        return new InputProblem(EventType.name(e.type()), 0, e.period(), Integer.toString(e.subject()),
-            "settlementPeriod", Integer.toString(e.period()),
+        return new InputProblem(EventType.name(e.type()), 0, e.period(), "", POSITION, Long.toString(e.position()),
             String.format(Locale.ROOT, "period %d is not a Settlement Period of %s (1..%d): record at input " +
                 "position %d left out", e.period(), java.time.LocalDate.ofEpochDay(e.epochDay()), periods,
                 e.position()));

@@ -342,6 +342,38 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Changes a BM Unit's registration on one Settlement Day (on top of the registry's standing data): who leads it,
+     * whether it is a Production BM Unit, its trading unit, GSP Group and TLF.
+     *
+     * @param source      who sends it.
+     * @param sourceKey   the source's own id of the record.
+     * @param epochDay    the Settlement Day.
+     * @param bmUnit      BM Unit index.
+     * @param leadParty   lead party index, or -1: not registered on the day.
+     * @param production  Production (true) or Consumption BM Unit.
+     * @param tradingUnit trading unit index, or -1.
+     * @param gspGroup    GSP Group index, or -1.
+     * @param tlf         TLF on the day, or NaN for the zone's.
+     * @return the input position.
+     */
+    public long submitRegistration(final int source, final long sourceKey, final long epochDay, final int bmUnit,
+        final int leadParty, final boolean production, final int tradingUnit, final int gspGroup, final double tlf)
+    {
+        final long sequence = inputRing.next();
+        try
+        {
+            stamp(inputRing.get(sequence).event.reset(EventType.REGISTRATION, epochDay, 0, source, sourceKey)
+                .subject(bmUnit).subject2(leadParty).key((long)gspGroup << 32 | (tradingUnit & 0xFFFFFFFFL))
+                .values(tlf, 0, 0, 0).flags(production ? EventType.FLAG_PRODUCTION : 0), sequence);
+        }
+        finally
+        {
+            inputRing.publish(sequence);
+        }
+        return base + sequence;
+    }
+
+    /**
      * Asks for a settlement run of a day on the inputs received so far. A run trigger is itself an input: journaled,
      * idempotent by its source key (send the same trigger twice and the day runs once).
      *

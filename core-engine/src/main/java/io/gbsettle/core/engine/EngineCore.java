@@ -121,7 +121,7 @@ final class EngineCore
             }
             default ->
             {
-                if (indicative != null && EventType.balancing(type))
+                if (indicative != null && (EventType.balancing(type) || type == EventType.REGISTRATION))
                 {
                     indicative.apply(event);
                 }
@@ -209,10 +209,11 @@ final class EngineCore
             final InputProblem problem = problems.get(i);
             final int unit = problem.subject().isEmpty() ? -1 : registry.bmUnitIndex(problem.subject());
             final int code = "acceptanceNumber".equals(problem.column()) ? ResultType.PROBLEM_UNPRICED_VOLUME :
+                DayInputs.POSITION.equals(problem.column()) ? ResultType.PROBLEM_LEFT_OUT :
                 ResultType.PROBLEM_RESIDUAL_NOT_REALLOCATED;
             final ResultRecord r = report.record(ResultType.PROBLEM, Math.max(0, problem.period()), unit);
-            r.value(0, code).value(1, code == ResultType.PROBLEM_UNPRICED_VOLUME ?
-                Double.parseDouble(problem.value()) : 0.0);
+            r.value(0, code).value(1, code == ResultType.PROBLEM_RESIDUAL_NOT_REALLOCATED ? 0.0 :
+                Double.parseDouble(problem.value()));
             report.commit();
         }
     }

@@ -93,6 +93,11 @@ final class IndicativeDays
                     book.marketIndex(e.period(), e.key(), e.value(0), e.value(1));
                     day.mid |= 1L << (e.period() - 1);
                 }
+                case EventType.REGISTRATION ->
+                {
+                    DayInputs.register(day.view, e);
+                    return;
+                }
                 case EventType.LOLP ->
                 {
                     book.lolp(e.period(), e.value(0), e.hasFlag(InputEvent.FLAG_STOR_WINDOW));

@@ -2,6 +2,7 @@ package io.gbsettle.core.engine;
 
 import io.gbsettle.core.event.EventType;
 import io.gbsettle.core.event.InputEvent;
+import io.gbsettle.core.registry.GspGroup;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.time.SettlementRun;
 
@@ -77,8 +78,23 @@ final class InputValidation
             case EventType.DAY_PARAMETER -> e.key() >= 0 && e.key() <= EventType.PARAMETER_IIP_UNDER ?
                 finite(e, 1) : UNKNOWN_CODE;
             case EventType.RUN_TRIGGER -> e.subject2() >= 0 && e.subject2() < RUNS ? OK : UNKNOWN_CODE;
+            case EventType.REGISTRATION -> registration(e, registry);
             default -> OK;
         };
+    }
+
+    private static int registration(final InputEvent e, final MarketRegistry registry)
+    {
+        final int party = e.subject2();
+        final int tradingUnit = (int)e.key();
+        final int gsp = (int)(e.key() >> 32);
+        if (e.subject() < 0 || e.subject() >= registry.bmUnitCount())
+        {
+            return UNKNOWN_BM_UNIT;
+        }
+        final boolean known = party >= -1 && party < registry.partyCount() &&
+            tradingUnit >= -1 && tradingUnit < registry.tradingUnitCount() && gsp >= -1 && gsp < GspGroup.COUNT;
+        return known ? OK : UNKNOWN_CODE;
     }
 
     private static int segment(final InputEvent e, final int units, final int values)

@@ -139,6 +139,10 @@ public final class RunCsv implements AutoCloseable
             case ResultType.PROBLEM_RESIDUAL_NOT_REALLOCATED -> new InputProblem("run", 0, r.period(), "", "", "",
                 "the Trading Unit-signed credited energy of all accounts nets to zero, so RCRP is undefined and the " +
                 "residual is not reallocated");
+            case ResultType.PROBLEM_LEFT_OUT -> new InputProblem("run", 0, r.period(), unit, "position",
+                Long.toString(number), String.format(Locale.ROOT, "input record at position %d left out of the " +
+                "run: its BM Unit is not registered on the day or its period is not in the day (see bsc journal " +
+                "inspect --from %d --limit 1)", number, number));
             default -> new InputProblem(EventType.name((int)r.value(3)), 0, r.period(), unit, "position",
                 Long.toString(number), String.format(Locale.ROOT, "input record rejected: %s (raw record kept in " +
                 "the journal at input position %d)", InputValidation.reason((int)r.value(2)), number));

@@ -27,16 +27,18 @@ import java.time.LocalDate;
  *   ABSVD                period, subject=BM Unit, value0=QAS                             BM Unit, period
  *   SYSTEM_PRICE         period, value0=price that overrides the calculated one          period
  *   DAY_PARAMETER        key=parameter ({@link #PARAMETER_ALPHA}...), value0=value      parameter
- *   REGISTRATION         subject=BM Unit, subject2=lead party, key=trading unit |        BM Unit, effective from
- *                        GSP Group &lt;&lt; 32, time0/time1 = effective from/to epoch days,
- *                        value0 = registered TLF (NaN: none), flags PRODUCTION
+ *   REGISTRATION         subject=BM Unit, subject2=lead party (-1: not registered),     BM Unit
+ *                        key=trading unit | GSP Group &lt;&lt; 32 (-1: none), value0 = TLF
+ *                        (NaN: the zone's), flags PRODUCTION; overrides the registry's
+ *                        standing data for the BM Unit on the record's day
  *   RUN_TRIGGER          subject2 = run ordinal ({@code SettlementRun.ordinal()})         the record itself
  *   END_OF_INPUT         period (0 = the whole day)                                      the record itself
  *   RETIRE_DAY           (nothing: the day's inputs are forgotten)                       the record itself
  * </pre>
  *
- * <p>Everything is per Settlement Day ({@link InputEvent#epochDay()}), registration changes included (they hold
- * for the day they are sent for and for later days they cover).
+ * <p>Everything is per Settlement Day ({@link InputEvent#epochDay()}), registration changes included: a
+ * {@code REGISTRATION} record changes a BM Unit's registration on the day it is sent for (standing data for later
+ * days comes with the registry the engine is given).
  */
 public final class EventType
 {
@@ -191,7 +193,7 @@ public final class EventType
             case METERED_VOLUME, ABSVD -> (long)type << 56 | (long)event.subject() << 8 | event.period();
             case MVRN_LINE -> Hashing64.combine((long)event.subject() << 32 | event.subject2(), event.period());
             case DAY_PARAMETER -> event.key();
-            case REGISTRATION -> Hashing64.combine(event.subject(), event.time0());
+            case REGISTRATION -> event.subject();
             default -> event.idempotencyKey();
         };
         return type == METERED_VOLUME || type == ABSVD ? k : Hashing64.combine(type, k);

@@ -74,6 +74,11 @@ public final class ResultType
     public static final int PROBLEM_RESIDUAL_NOT_REALLOCATED = 2;
     /** {@link #PROBLEM} code: an input record was rejected (value1: its input position; value2: the reason code). */
     public static final int PROBLEM_REJECTED_INPUT = 3;
+    /**
+     * {@link #PROBLEM} code: a run left a record out (its BM Unit not registered on the day, its period not in the
+     * day); value1: its input position.
+     */
+    public static final int PROBLEM_LEFT_OUT = 4;
 
     private static final String[] NAMES = {"?", "RUN_START", "BM_UNIT_PERIOD", "ACCOUNT_PERIOD", "PERIOD",
         "PARTY_DAY", "MISSING_INPUT", "PROBLEM", "PARTY_PERIOD_DIFF", "RUN_END", "INDICATIVE_PRICE",

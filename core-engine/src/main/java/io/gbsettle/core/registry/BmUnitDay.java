@@ -161,4 +161,28 @@ public final class BmUnitDay
     {
         return zoneTlf[gspGroup];
     }
+
+    /**
+     * Overrides one BM Unit's registration on this day: the engine applies registration changes received as inputs
+     * this way, on top of the registry's standing data, for the day they are sent for.
+     *
+     * @param bmUnit      the BM Unit index.
+     * @param leadParty   its lead party's index, or {@link MarketRegistry#NO_INDEX}: not registered on the day.
+     * @param production  whether it is a Production BM Unit.
+     * @param tradingUnit its trading unit's index, or {@link MarketRegistry#NO_INDEX}.
+     * @param gspGroup    its GSP Group, or {@link GspGroup#NONE}.
+     * @param tlf         its TLF on the day; NaN for its zone's TLF (0 without a zone).
+     */
+    public void register(final int bmUnit, final int leadParty, final boolean production, final int tradingUnit,
+        final int gspGroup, final double tlf)
+    {
+        final boolean registered = leadParty != MarketRegistry.NO_INDEX;
+        this.active[bmUnit] = registered;
+        this.leadParty[bmUnit] = leadParty;
+        this.production[bmUnit] = registered && production;
+        this.tradingUnit[bmUnit] = registered ? tradingUnit : MarketRegistry.NO_INDEX;
+        this.gspGroup[bmUnit] = registered ? gspGroup : GspGroup.NONE;
+        this.tlf[bmUnit] = !registered ? 0.0 : !Double.isNaN(tlf) ? tlf :
+            GspGroup.NONE == gspGroup ? 0.0 : zoneTlf[gspGroup];
+    }
 }
