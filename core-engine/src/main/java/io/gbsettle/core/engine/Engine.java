@@ -70,9 +70,9 @@ public final class Engine implements AutoCloseable
         this.context = context;
         this.clock = context.clock();
         this.core = new EngineCore(context.registry(), context.settlement(), context.rowsPerDay(),
-            context.indicative());
+            context.indicative() ? context.indicativeOptions() : null);
         this.journal = context.journalDir() == null ? null : EngineJournal.open(context.journalDir(),
-            context.registry(), context.indicative());
+            context.registry(), context.indicative() ? context.indicativeOptions() : null);
         final List<ResultListener> listeners = context.listeners();
         if (journal != null)
         {
@@ -92,7 +92,8 @@ public final class Engine implements AutoCloseable
         results.setDefaultExceptionHandler(new FailureHandler<>());
         resultRing = results.start();
 
-        inputs = new Disruptor<>(InputSlot::new, context.ringSize(), threads, ProducerType.MULTI,
+        inputs = new Disruptor<>(InputSlot::new, context.ringSize(), threads,
+            context.singleProducer() ? ProducerType.SINGLE : ProducerType.MULTI,
             context.waitStrategy().newStrategy());
         calculation = new CalculationHandler();
         if (journal != null)

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.agrona.concurrent.EpochMicroClock;
 import org.agrona.concurrent.SystemEpochMicroClock;
 
+import io.gbsettle.core.kernel.indicative.IndicativeOptions;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.settle.SettlementContext;
 
@@ -45,6 +46,8 @@ public final class EngineContext
     private EpochMicroClock clock = new SystemEpochMicroClock();
     private final List<ResultListener> listeners = new ArrayList<>();
     private boolean indicative = true;
+    private IndicativeOptions indicativeOptions = IndicativeOptions.DEFAULTS;
+    private boolean singleProducer;
 
     /**
      * @param registry the market registry every index in the input records refers to (required).
@@ -226,6 +229,46 @@ public final class EngineContext
     public boolean indicative()
     {
         return indicative;
+    }
+
+    /**
+     * @param options the indicative prices' choices: ETLMO+ and ETLMO− (set them to the values approved for the BSC
+     *                year) and the TLM side rule (default {@link IndicativeOptions#DEFAULTS}); the volume and price
+     *                options always come from {@link #settlement()}.
+     * @return this.
+     */
+    public EngineContext indicativeOptions(final IndicativeOptions options)
+    {
+        this.indicativeOptions = Objects.requireNonNull(options);
+        return this;
+    }
+
+    /**
+     * @return the indicative prices' choices.
+     */
+    public IndicativeOptions indicativeOptions()
+    {
+        return indicativeOptions;
+    }
+
+    /**
+     * @param singleProducer true when only one thread ever submits (a single adapter, a replay, a benchmark): the
+     *                       ring then skips the multi-producer claim protocol. Default false (adapters and hosts may
+     *                       submit from several threads).
+     * @return this.
+     */
+    public EngineContext singleProducer(final boolean singleProducer)
+    {
+        this.singleProducer = singleProducer;
+        return this;
+    }
+
+    /**
+     * @return whether only one thread submits.
+     */
+    public boolean singleProducer()
+    {
+        return singleProducer;
     }
 
     /**

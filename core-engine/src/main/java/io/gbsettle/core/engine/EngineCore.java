@@ -11,6 +11,7 @@ import io.gbsettle.core.event.ResultRecord;
 import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.kernel.indicative.IndicativeOptions;
 import io.gbsettle.core.registry.BmUnitDay;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.settle.DaySettlement;
@@ -45,13 +46,16 @@ final class EngineCore
     private long rejected;
     private long runsDone;
 
+    /**
+     * @param indicative the indicative prices' choices, or null for no indicative prices.
+     */
     EngineCore(final MarketRegistry registry, final SettlementContext settlement, final int rowsPerDay,
-        final boolean indicative)
+        final IndicativeOptions indicative)
     {
         this.registry = registry;
         this.settlement = settlement;
         this.rowsPerDay = rowsPerDay;
-        this.indicative = indicative ? new IndicativeDays(registry, settlement) : null;
+        this.indicative = indicative != null ? new IndicativeDays(registry, settlement, indicative) : null;
     }
 
     /**

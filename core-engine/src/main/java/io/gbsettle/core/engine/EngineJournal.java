@@ -1,16 +1,19 @@
 package io.gbsettle.core.engine;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.gbsettle.core.event.InputEvent;
 import io.gbsettle.core.journal.Journal;
+import io.gbsettle.core.kernel.indicative.IndicativeOptions;
 import io.gbsettle.core.journal.JournalConfig;
 import io.gbsettle.core.journal.RecordJournal;
 import io.gbsettle.core.registry.MarketRegistry;
@@ -28,6 +31,9 @@ final class EngineJournal implements AutoCloseable
     /** The engine settings a replay needs, beside the queues. */
     static final String SETTINGS_FILE = "engine.properties";
     private static final String INDICATIVE = "indicative";
+    private static final String ETLMO_PLUS = "etlmoPlus";
+    private static final String ETLMO_MINUS = "etlmoMinus";
+    private static final String TLM_SIDE = "tlmSide";
 
     private final Journal journal;
     private final RecordJournal inputs;
@@ -50,7 +56,7 @@ final class EngineJournal implements AutoCloseable
      * @return the journal.
      * @throws IllegalStateException if the journal was written with another registry.
      */
-    static EngineJournal open(final Path dir, final MarketRegistry registry, final boolean indicative)
+    static EngineJournal open(final Path dir, final MarketRegistry registry, final IndicativeOptions indicative)
     {
         final Journal journal = Journal.open(dir, new JournalConfig());
         try
@@ -64,7 +70,7 @@ final class EngineJournal implements AutoCloseable
                 journal.writeRegistry(registry);
             }
             final Path settings = dir.resolve(SETTINGS_FILE);
-            final String expected = INDICATIVE + "=" + indicative + "\n";
+            final String expected = settings(indicative);
             if (!Files.exists(settings))
             {
                 Files.writeString(settings, expected);
@@ -89,21 +95,46 @@ final class EngineJournal implements AutoCloseable
         }
     }
 
-    /**
-     * @param dir a journal directory.
-     * @return whether the engine that wrote it computed indicative prices (true when the journal does not say).
-     */
-    static boolean indicative(final Path dir)
+    private static String settings(final IndicativeOptions indicative)
     {
-        try
+        return indicative == null ? INDICATIVE + "=false\n" : INDICATIVE + "=true\n" +
+            ETLMO_PLUS + "=" + indicative.etlmoPlus() + "\n" + ETLMO_MINUS + "=" + indicative.etlmoMinus() + "\n" +
+            TLM_SIDE + "=" + indicative.tlmSide().name() + "\n";
+    }
+
+    /**
+     * The indicative choices of the engine that wrote a journal, so that a replay computes what it did.
+     *
+     * @param dir a journal directory.
+     * @return the choices, or null when the engine computed no indicative prices ({@link IndicativeOptions#DEFAULTS}
+     *         when the journal does not say).
+     */
+    static IndicativeOptions indicative(final Path dir)
+    {
+        final Path file = dir.resolve(SETTINGS_FILE);
+        if (!Files.exists(file))
         {
-            final Path settings = dir.resolve(SETTINGS_FILE);
-            return !Files.exists(settings) || !Files.readString(settings).contains(INDICATIVE + "=false");
+            return IndicativeOptions.DEFAULTS;
+        }
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file))
+        {
+            properties.load(reader);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot read " + dir.resolve(SETTINGS_FILE), ex);
+            throw new UncheckedIOException("cannot read " + file, ex);
         }
+        if (!Boolean.parseBoolean(properties.getProperty(INDICATIVE, "true")))
+        {
+            return null;
+        }
+        final IndicativeOptions defaults = IndicativeOptions.DEFAULTS;
+        return defaults.withEtlmo(
+            Double.parseDouble(properties.getProperty(ETLMO_PLUS, Double.toString(defaults.etlmoPlus()))),
+            Double.parseDouble(properties.getProperty(ETLMO_MINUS, Double.toString(defaults.etlmoMinus()))))
+            .withTlmSide(IndicativeOptions.TlmSide.valueOf(properties.getProperty(TLM_SIDE,
+                defaults.tlmSide().name())));
     }
 
     private static void requireSame(final MarketRegistry journaled, final MarketRegistry registry, final Path dir)

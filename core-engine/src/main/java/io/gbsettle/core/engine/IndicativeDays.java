@@ -45,11 +45,10 @@ final class IndicativeDays
     private int dirtyCount;
     private long skipped;
 
-    IndicativeDays(final MarketRegistry registry, final SettlementContext settlement)
+    IndicativeDays(final MarketRegistry registry, final SettlementContext settlement, final IndicativeOptions options)
     {
         this.registry = registry;
-        this.options = IndicativeOptions.DEFAULTS.withVolumeOptions(settlement.volumeOptions())
-            .withPriceOptions(settlement.priceOptions());
+        this.options = options.withVolumeOptions(settlement.volumeOptions()).withPriceOptions(settlement.priceOptions());
     }
 
     /**

@@ -33,7 +33,8 @@ final class EngineAllocationTest
     @Test
     void applyingAndCalculatingAllocatesNothing()
     {
-        final EngineCore core = new EngineCore(REGISTRY, SettlementContext.defaults(), 1 << 20, true);
+        final EngineCore core = new EngineCore(REGISTRY, SettlementContext.defaults(), 1 << 20,
+            io.gbsettle.core.kernel.indicative.IndicativeOptions.DEFAULTS);
         final UnsafeBuffer recordBuffer = new UnsafeBuffer(new byte[InputEvent.LENGTH]);
         final InputEvent event = new InputEvent().wrap(recordBuffer, 0);
         final ResultRecord record = new ResultRecord();
