@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.DirectBuffer;
@@ -449,7 +450,7 @@ public final class Engine implements AutoCloseable
     public void awaitJournaled(final long position, final long timeout, final TimeUnit unit) throws TimeoutException
     {
         final long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while ((journal != null ? journaled.get() : base + inputs.getSequenceValueFor(calculation)) < position)
+        while ((journal != null ? journaled.get() : base + calculation.sequence.get()) < position)
         {
             idle(deadline, position, "journaled");
         }
@@ -467,12 +468,12 @@ public final class Engine implements AutoCloseable
     public void awaitProcessed(final long position, final long timeout, final TimeUnit unit) throws TimeoutException
     {
         final long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (base + inputs.getSequenceValueFor(calculation) < position)
+        while (base + calculation.sequence.get() < position)
         {
             idle(deadline, position, "applied");
         }
         final long cursor = resultRing.getCursor();
-        while (results.getSequenceValueFor(publisher) < cursor)
+        while (publisher.sequence.get() < cursor)
         {
             idle(deadline, position, "published");
         }
@@ -563,7 +564,14 @@ public final class Engine implements AutoCloseable
     {
         private final InputEvent event = new InputEvent();
         private final ResultRecord record = new ResultRecord();
+        private volatile Sequence sequence = new Sequence();
         private long claimed;
+
+        @Override
+        public void setSequenceCallback(final Sequence sequenceCallback)
+        {
+            sequence = sequenceCallback;
+        }
 
         @Override
         public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
@@ -593,6 +601,13 @@ public final class Engine implements AutoCloseable
     {
         private final ResultListener[] listeners;
         private final ResultRecord record = new ResultRecord();
+        private volatile Sequence sequence = new Sequence();
+
+        @Override
+        public void setSequenceCallback(final Sequence sequenceCallback)
+        {
+            sequence = sequenceCallback;
+        }
 
         Publisher(final List<ResultListener> listeners)
         {

@@ -26,14 +26,17 @@ import io.gbsettle.core.time.SettlementCalendar;
  *
  * <p>Book capacities scale with the registry: per BM Unit and day {@value #PN_PER_UNIT} PN rows,
  * {@value #BOD_PER_UNIT} BOD rows and {@value #ACCEPTANCE_SEGMENTS_PER_UNIT} acceptance segments (a generated
- * national day has about 30, 80 and 1); a record beyond a capacity, or one the book refuses, is left out of the
- * indicative price only (settlement runs still use it) and counted ({@link #skipped()}).
+ * national day has about 30, 80 and 1; at least {@value #MIN_ACCEPTANCE_SEGMENTS} acceptance segments a day); a
+ * record the book refuses is left out of the indicative price only (settlement runs still use it) and counted
+ * ({@link #skipped()}); once a capacity is exhausted the day gets no more indicative prices (a partial book would
+ * publish wrong ones) and every later balancing record of the day is counted as skipped.
  */
 final class IndicativeDays
 {
     static final int PN_PER_UNIT = 64;
     static final int BOD_PER_UNIT = 160;
     static final int ACCEPTANCE_SEGMENTS_PER_UNIT = 16;
+    static final int MIN_ACCEPTANCE_SEGMENTS = 16_384;
     private static final int UNIT_ROWS = 1024;
     private static final int BSAD_PER_PERIOD = 256;
 
@@ -67,6 +70,11 @@ final class IndicativeDays
         final Day day = day(e.epochDay());
         if (day == null)
         {
+            return;
+        }
+        if (day.full)
+        {
+            skipped++;
             return;
         }
         final IndicativeBook book = day.book;
@@ -108,8 +116,16 @@ final class IndicativeDays
                 }
             }
         }
-        catch (final IllegalArgumentException | IllegalStateException ex)
+        catch (final IllegalArgumentException ex)
         {
+            skipped++;
+            return;
+        }
+        catch (final IllegalStateException ex)
+        {
+            // A capacity is exhausted: the book cannot be trusted for the rest of the day (settlement runs are
+            // unaffected); stop feeding it rather than publish prices from a partial book.
+            day.full = true;
             skipped++;
             return;
         }
@@ -214,6 +230,7 @@ final class IndicativeDays
         final Day day = pool.isEmpty() ? new Day(registry) : pool.pollFirst();
         day.epochDay = epochDay;
         day.dirty = false;
+        day.full = false;
         day.firstPosition = -1;
         day.mid = 0;
         day.netbsad = 0;
@@ -225,7 +242,7 @@ final class IndicativeDays
         {
             final int units = registry.bmUnitCount();
             day.book = new IndicativeBook(options, units, units * PN_PER_UNIT, units * BOD_PER_UNIT,
-                Math.max(4096, units * ACCEPTANCE_SEGMENTS_PER_UNIT), UNIT_ROWS, Math.min(8192, Math.max(256, units)),
+                Math.max(MIN_ACCEPTANCE_SEGMENTS, units * ACCEPTANCE_SEGMENTS_PER_UNIT), UNIT_ROWS, Math.min(8192, Math.max(256, units)),
                 BSAD_PER_PERIOD);
         }
         day.book.reset(day.view, calendar.periodStartEpochSecond(epochDay, 1), calendar.periodsIn(epochDay),
@@ -242,6 +259,7 @@ final class IndicativeDays
         IndicativeBook book;
         long epochDay;
         boolean dirty;
+        boolean full;
         long firstPosition = -1;
         long mid;
         long netbsad;
