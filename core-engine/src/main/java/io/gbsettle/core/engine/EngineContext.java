@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.agrona.concurrent.EpochMicroClock;
-import org.agrona.concurrent.SystemEpochMicroClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import io.gbsettle.core.kernel.indicative.IndicativeOptions;
 import io.gbsettle.core.registry.MarketRegistry;
@@ -43,7 +43,7 @@ public final class EngineContext
     private int resultRingSize = DEFAULT_RESULT_RING_SIZE;
     private int rowsPerDay = DEFAULT_ROWS_PER_DAY;
     private SettlementContext settlement = SettlementContext.defaults();
-    private EpochMicroClock clock = new SystemEpochMicroClock();
+    private EpochMicroClock clock = new OffsetMicroClock();
     private final List<ResultListener> listeners = new ArrayList<>();
     private boolean indicative = true;
     private IndicativeOptions indicativeOptions = IndicativeOptions.DEFAULTS;
@@ -178,7 +178,9 @@ public final class EngineContext
     }
 
     /**
-     * @param clock stamps each input's receipt time (default the system clock).
+     * @param clock stamps each input's receipt time (default: the wall clock sampled once, then advanced by
+     *              {@code System.nanoTime()}, which allocates nothing; {@code Instant.now()} allocates an
+     *              {@code Instant} whenever escape analysis does not remove it).
      * @return this.
      */
     public EngineContext clock(final EpochMicroClock clock)
@@ -290,5 +292,19 @@ public final class EngineContext
             throw new IllegalArgumentException(name + " must be a power of two >= 2, got " + value);
         }
         return value;
+    }
+
+    /**
+     * Epoch microseconds from Agrona's {@link OffsetEpochNanoClock}: allocation-free on the submit path.
+     */
+    private static final class OffsetMicroClock implements EpochMicroClock
+    {
+        private final OffsetEpochNanoClock nanos = new OffsetEpochNanoClock();
+
+        @Override
+        public long microTime()
+        {
+            return nanos.nanoTime() / 1000;
+        }
     }
 }
