@@ -52,6 +52,10 @@ public class EngineThroughputBenchmark
     @Param({"true", "false"})
     public boolean journal;
 
+    /** Whether the ring is declared single-producer (one submitting thread, as here). */
+    @Param({"false", "true"})
+    public boolean singleProducer;
+
     /** The ring consumers' wait strategy. */
     @Param({"SLEEPING"})
     public WaitStrategyKind wait;
@@ -72,7 +76,7 @@ public class EngineThroughputBenchmark
     {
         registry = SyntheticRegistry.generate(42, SyntheticRegistry.Size.NATIONAL);
         dir = Files.createTempDirectory("gbsettle-engine-bench");
-        engine = Engine.launch(new EngineContext().registry(registry).waitStrategy(wait)
+        engine = Engine.launch(new EngineContext().registry(registry).waitStrategy(wait).singleProducer(singleProducer)
             .rowsPerDay(RECORDS).indicative(false).journalDir(journal ? dir.resolve("journal") : null));
     }
 
