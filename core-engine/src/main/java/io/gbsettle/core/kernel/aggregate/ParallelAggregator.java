@@ -1,0 +1,153 @@
+package io.gbsettle.core.kernel.aggregate;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs {@link AggregationKernel} over all MPAN slots on several threads: the slots are cut into chunks of
+ * {@link #CHUNK_SLOTS}, each thread takes the next chunk from a shared counter into its own
+ * {@link AggregateAccumulator}, and the accumulators are added in thread order. Sums are exact integers, so the result
+ * is the same bit for bit whatever the thread count and however the chunks fell. Threads are created once per run,
+ * never per chunk or slot; accumulators are created once per aggregator and reused.
+ */
+public final class ParallelAggregator
+{
+    /** Slots per unit of work: 65,536 slots x 48 periods x 4 bytes = 12.6 MB of values. */
+    public static final int CHUNK_SLOTS = 1 << 16;
+
+    private final int threads;
+    private final AggregateAccumulator[] perThread;
+    private final AggregateAccumulator total;
+
+    /**
+     * @param threads              worker threads, at least 1 (e.g. {@code Runtime.availableProcessors()}).
+     * @param keyCount             aggregation keys.
+     * @param periods              periods of the day.
+     * @param rejectedSlotCapacity slots with a rejected read to remember for the report.
+     */
+    public ParallelAggregator(
+        final int threads, final int keyCount, final int periods, final int rejectedSlotCapacity)
+    {
+        if (threads < 1)
+        {
+            throw new IllegalArgumentException("threads " + threads);
+        }
+        this.threads = threads;
+        this.perThread = new AggregateAccumulator[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            perThread[t] = new AggregateAccumulator(keyCount, periods, rejectedSlotCapacity);
+        }
+        this.total = new AggregateAccumulator(keyCount, periods, rejectedSlotCapacity);
+    }
+
+    /**
+     * Aggregates every slot of the columns.
+     *
+     * @param columns the day's reads.
+     * @param keyMask from {@link AggregationKernel#keyMasks}.
+     * @return the merged sums (owned by this aggregator, valid until the next run).
+     */
+    public AggregateAccumulator run(final MeterColumns columns, final long[] keyMask)
+    {
+        total.reset();
+        final AtomicInteger nextChunk = new AtomicInteger();
+        final int chunks = (columns.slots() + CHUNK_SLOTS - 1) / CHUNK_SLOTS;
+        final Worker[] workers = new Worker[threads];
+        final Thread[] started = new Thread[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            perThread[t].reset();
+            workers[t] = new Worker(columns, keyMask, perThread[t], nextChunk, chunks);
+            if (t > 0)
+            {
+                started[t] = new Thread(workers[t], "aggregate-" + t);
+                started[t].start();
+            }
+        }
+        workers[0].run();
+        for (int t = 1; t < threads; t++)
+        {
+            try
+            {
+                started[t].join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while aggregating", ex);
+            }
+        }
+        for (int t = 0; t < threads; t++)
+        {
+            if (workers[t].failure != null)
+            {
+                throw new IllegalStateException("aggregation thread " + t + " failed", workers[t].failure);
+            }
+            total.add(perThread[t]);
+        }
+        return total;
+    }
+
+    /**
+     * @return slots aggregated so far by the current run (for a progress bar; read from any thread).
+     */
+    public long slotsDone()
+    {
+        long done = 0;
+        for (int t = 0; t < threads; t++)
+        {
+            done += perThread[t].slotsDone;
+        }
+        return done;
+    }
+
+    /**
+     * @return the worker thread count.
+     */
+    public int threads()
+    {
+        return threads;
+    }
+
+    private static final class Worker implements Runnable
+    {
+        private final MeterColumns columns;
+        private final long[] keyMask;
+        private final AggregateAccumulator acc;
+        private final AtomicInteger nextChunk;
+        private final int chunks;
+        private volatile Throwable failure;
+
+        Worker(
+            final MeterColumns columns, final long[] keyMask, final AggregateAccumulator acc,
+            final AtomicInteger nextChunk, final int chunks)
+        {
+            this.columns = columns;
+            this.keyMask = keyMask;
+            this.acc = acc;
+            this.nextChunk = nextChunk;
+            this.chunks = chunks;
+        }
+
+        @Override
+        public void run()
+        {
+            try
+            {
+                final int slots = columns.slots();
+                int chunk;
+                while ((chunk = nextChunk.getAndIncrement()) < chunks)
+                {
+                    final int from = chunk * CHUNK_SLOTS;
+                    final int to = Math.min(slots, from + CHUNK_SLOTS);
+                    AggregationKernel.accumulate(columns, keyMask, from, to, acc);
+                    acc.slotsDone += to - from;
+                }
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                failure = ex;
+            }
+        }
+    }
+}
