@@ -272,6 +272,36 @@ public final class MeterColumns
         return (was & bit) != 0;
     }
 
+    /**
+     * Stores a value without touching the present and estimated bits (a bulk writer sets those once per slot with
+     * {@link #mergeMasks}).
+     *
+     * @param slot   MPAN slot.
+     * @param period 1..periods.
+     * @param wh     consumption in Wh.
+     */
+    public void putValue(final int slot, final int period, final int wh)
+    {
+        values[slot >>> segmentShift].putInt(valueOffset(slot, period), wh);
+    }
+
+    /**
+     * Marks periods read: sets their present bits and replaces their estimated bits.
+     *
+     * @param slot          MPAN slot.
+     * @param readBits      bit p-1 set for each period p read.
+     * @param estimatedBits of those, the estimated ones.
+     * @return the present bits before (those also in {@code readBits} were replaced).
+     */
+    public long mergeMasks(final int slot, final long readBits, final long estimatedBits)
+    {
+        final int index = slot << 3;
+        final long was = present.getLong(index);
+        present.putLong(index, was | readBits);
+        estimated.putLong(index, (estimated.getLong(index) & ~readBits) | (estimatedBits & readBits));
+        return was;
+    }
+
     private int valueOffset(final int slot, final int period)
     {
         if (period < 1 || period > periods)
