@@ -23,6 +23,11 @@ import picocli.CommandLine;
  *                                      recompute a period's imbalance price from the published stack
  *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
  *   ./bsc settle --bundle DIR --out DIR  settle a day bundle: four reports and exceptions.csv
+ *   ./bsc generate meter-data --mpans N --date D --out DIR [--files]
+ *                                      a realistic day of meter-point half-hourly reads in a meter store
+ *   ./bsc meter-data ingest --files DIR --store DIR --date D   flat files (D0036, D0265, ...) into a store
+ *   ./bsc aggregate --store DIR --date D --out DIR [--files DIR] [--bundle DIR]
+ *                                      supplier volume aggregation (MHHS): supplier_period.csv and more
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -39,6 +44,8 @@ import picocli.CommandLine;
         RegistryCommand.class,
         PriceCommand.class,
         SettleCommand.class,
+        AggregateCommand.class,
+        MeterDataCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {
