@@ -69,6 +69,10 @@ final class AggregateCommand implements Callable<Integer>
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+        description = "Aggregate N times in this process and print each kernel time (benchmarking; default 1).")
+    int repeat;
+
     @Option(names = "--no-correctable", defaultValue = "UNCORRECTED", paramLabel = "RULE",
         description = "A GSP Group and period without correctable volume: UNCORRECTED or SCALE_ALL " +
             "(default ${DEFAULT-VALUE}).")
@@ -77,11 +81,12 @@ final class AggregateCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        final long started = System.nanoTime();
         final PrintWriter console = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        if (threads < 1)
+        if (threads < 1 || repeat < 1)
         {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--threads and --repeat must be at least 1");
         }
         if (files != null)
         {
@@ -119,8 +124,14 @@ final class AggregateCommand implements Callable<Integer>
                 meters.mappedBytes() / 1e6);
             console.printf(Locale.ROOT, "[2/3] aggregating on %d threads%n", threads);
             console.flush();
-            final AggregationResult result = withProgress(run, meters.slots(), err);
+            AggregationResult result = withProgress(run, meters.slots(), err);
             final long values = (long)meters.slots() * meters.periods();
+            for (int i = 2; i <= repeat; i++)
+            {
+                console.printf(Locale.ROOT, "      run %d: kernel %,d ms (%,.0f million observations/s)%n", i - 1,
+                    run.kernelNanos() / 1_000_000, values / (run.kernelNanos() / 1e9) / 1e6);
+                result = run.run();
+            }
             console.printf(Locale.ROOT, "      %,d reads accepted of %,d read; kernel %,d ms (%,.0f million " +
                 "observations/s)%n", run.sums().acceptedTotal(), run.readsRead(), run.kernelNanos() / 1_000_000,
                 values / (run.kernelNanos() / 1e9) / 1e6);
@@ -149,8 +160,49 @@ final class AggregateCommand implements Callable<Integer>
                 console.printf(Locale.ROOT, "      %,d metered volumes fed to %s%n", fed,
                     bundle.resolve(MeterReports.METERED_FILE));
             }
+            console.printf(Locale.ROOT, "      whole run %,d ms; %s%n", (System.nanoTime() - started) / 1_000_000,
+                peakMemory());
             return rejected == 0 ? ExitCode.OK : ExitCode.DATA_PROBLEMS;
         }
+    }
+
+    /**
+     * @return peak resident memory of this process (Linux /proc/self/status: VmHWM, with the anonymous and
+     *         file-backed parts now) and the peak heap used (sum of the heap pools' peaks).
+     */
+    static String peakMemory()
+    {
+        long heapPeak = 0;
+        for (final java.lang.management.MemoryPoolMXBean pool :
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
+        {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP)
+            {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        final StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "peak heap used %,d MB (max %,d MB)",
+            heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20));
+        try
+        {
+            final java.util.Map<String, String> status = new java.util.HashMap<>();
+            for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
+            {
+                final int colon = line.indexOf(':');
+                if (colon > 0)
+                {
+                    status.put(line.substring(0, colon), line.substring(colon + 1).trim());
+                }
+            }
+            text.append(String.format(Locale.ROOT, ", peak RSS %s (now: anonymous %s, file-backed %s)",
+                status.getOrDefault("VmHWM", "?"), status.getOrDefault("RssAnon", "?"),
+                status.getOrDefault("RssFile", "?")));
+        }
+        catch (final java.io.IOException | RuntimeException ex)
+        {
+            text.append(", RSS not available here");
+        }
+        return text.toString();
     }
 
     private static AggregationResult withProgress(final MeterAggregation run, final long slots, final PrintWriter err)

@@ -374,22 +374,28 @@ public final class MeterDayGenerator
                 final int last = (r & 2047) == 0 ? periods - 1 - (int)((r >>> 11) & 7) : periods;
                 final int negative = ((r >>> 20) & 0x1F_FFFF) == 7 ? 1 + (int)((r >>> 41) % periods) : 0;
                 final int published = c == NEW_CLASS ? periods - NEW_CLASS_UNPUBLISHED_PERIODS : periods;
+                final double[] shape = shapeWh[c];
+                long estimated = 0;
                 for (int p = 1; p <= last; p++)
                 {
                     r = mix(r);
                     final double noise = 0.85 + 0.3 * ((r >>> 40) / (double)(1L << 24));
-                    int value = (int)(shapeWh[c][halfHour[p - 1]] * size * noise);
+                    int value = (int)(shape[halfHour[p - 1]] * size * noise);
                     if (p == negative)
                     {
                         value = -1 - value;
                     }
-                    final boolean estimate = allEstimated || (r & 255) == 0;
-                    columns.putRead(slot, p, value, estimate);
+                    if (allEstimated || (r & 255) == 0)
+                    {
+                        estimated |= 1L << (p - 1);
+                    }
+                    columns.putValue(slot, p, value);
                     if (registered && value >= 0 && p <= published)
                     {
                         wh[key * periods + p - 1] += value;
                     }
                 }
+                columns.mergeMasks(slot, last == 64 ? -1L : (1L << last) - 1, estimated);
                 reads += last;
             }
         }

@@ -175,6 +175,32 @@ public final class MeterIngest
             registrations.size() + d0265.size() + d0036.size() + 1, List.copyOf(problems));
     }
 
+    /**
+     * Parses the D0036 files ({@code *.usr}, in name order) of a directory into an open, writable store: reads of
+     * MPANs it knows are stored (a later read replacing an earlier one), the others counted by reason. The bulk of
+     * {@link #ingest}, public so that more files can be added to a store and so that it can be timed on its own.
+     *
+     * @param filesDir    the directory.
+     * @param store       the store, opened writable.
+     * @param detailLimit how many rejected reads to remember (they are not written by this method).
+     * @return reads read, rejections by reason, bytes and time (slots and keys are the store's).
+     */
+    public static Summary appendD0036(final Path filesDir, final MeterStore store, final int detailLimit)
+    {
+        final MeterIngest ingest = new MeterIngest(filesDir, store.date(), detailLimit);
+        long bytes = 0;
+        long nanos = 0;
+        final List<Path> files = ingest.list(MeterFlows.D0036_SUFFIX);
+        for (final Path file : files)
+        {
+            final long started = System.nanoTime();
+            bytes += ingest.readD0036(file, store);
+            nanos += System.nanoTime() - started;
+        }
+        return new Summary(store.slots(), 0, ingest.readsRead, ingest.rejected.clone(), bytes, nanos, files.size(),
+            List.copyOf(ingest.problems));
+    }
+
     private List<Path> list(final String suffix)
     {
         try (Stream<Path> files = Files.list(dir))
@@ -424,6 +450,9 @@ public final class MeterIngest
 
     private static final int NO_GROUP = -1;
     private static final int UNKNOWN = -2;
+    private static final int READ_RECORD = '1' << 16 | '0' << 8 | '3';
+    /** Where {@link #parseWh} stopped. */
+    private int cursor;
 
     private long readD0036(final Path file, final MeterStore store)
     {
@@ -473,43 +502,40 @@ public final class MeterIngest
         while (pos < length)
         {
             line++;
-            int end = pos;
-            while (end < length && buf.getByte(end) != '\n')
-            {
-                end++;
-            }
-            final int stop = end > pos && buf.getByte(end - 1) == '\r' ? end - 1 : end;
-            final int kind = stop - pos >= 4 && buf.getByte(pos + 3) == '|' ?
+            final int kind = length - pos >= 4 && buf.getByte(pos + 3) == '|' ?
                 (buf.getByte(pos) << 16) | (buf.getByte(pos + 1) << 8) | buf.getByte(pos + 2) : 0;
-            if (kind == ('1' << 16 | '0' << 8 | '3'))
+            if (kind == READ_RECORD)
             {
+                // Fast path: one pass over "103|F|kwh|\n"; the line end is found from where the value stops.
                 records++;
                 readsRead++;
                 period++;
+                int reason = -1;
+                long wh = MeterText.INVALID;
                 if (slot == NO_GROUP || !dated)
                 {
-                    reject(ReadRejection.MALFORMED, name, line, mpan, period, buf, pos, stop);
+                    reason = ReadRejection.MALFORMED;
                 }
                 else if (slot == UNKNOWN)
                 {
-                    reject(ReadRejection.UNKNOWN_MPAN, name, line, mpan, period, buf, pos, stop);
+                    reason = ReadRejection.UNKNOWN_MPAN;
                 }
                 else if (!onDay)
                 {
-                    reject(ReadRejection.WRONG_DATE, name, line, mpan, period, buf, pos, stop);
+                    reason = ReadRejection.WRONG_DATE;
                 }
                 else if (period > periods)
                 {
-                    reject(ReadRejection.PERIOD_OUT_OF_RANGE, name, line, mpan, period, buf, pos, stop);
+                    reason = ReadRejection.PERIOD_OUT_OF_RANGE;
                 }
                 else
                 {
-                    final byte flag = buf.getByte(pos + 4);
-                    final long wh = stop - pos > 6 && buf.getByte(pos + 5) == '|' && (flag == 'A' || flag == 'E') ?
-                        parseWh(buf, pos + 6, stop) : MeterText.INVALID;
+                    final byte flag = length - pos > 6 ? buf.getByte(pos + 4) : 0;
+                    wh = buf.getByte(pos + 5) == '|' && (flag == 'A' || flag == 'E') ?
+                        parseWh(buf, pos + 6, length) : MeterText.INVALID;
                     if (wh == MeterText.INVALID)
                     {
-                        reject(ReadRejection.MALFORMED, name, line, mpan, period, buf, pos, stop);
+                        reason = ReadRejection.MALFORMED;
                     }
                     else
                     {
@@ -522,8 +548,26 @@ public final class MeterIngest
                         }
                     }
                 }
+                int end = wh == MeterText.INVALID ? pos : cursor;
+                while (end < length && buf.getByte(end) != '\n')
+                {
+                    end++;
+                }
+                if (reason >= 0)
+                {
+                    reject(reason, name, line, mpan, period, buf, pos,
+                        end > pos && buf.getByte(end - 1) == '\r' ? end - 1 : end);
+                }
+                pos = end + 1;
+                continue;
             }
-            else if (kind == ('1' << 16 | '0' << 8 | '1'))
+            int end = pos;
+            while (end < length && buf.getByte(end) != '\n')
+            {
+                end++;
+            }
+            final int stop = end > pos && buf.getByte(end - 1) == '\r' ? end - 1 : end;
+            if (kind == ('1' << 16 | '0' << 8 | '1'))
             {
                 records++;
                 flush(columns, slot, read, estimated, name, mpan);
@@ -629,20 +673,23 @@ public final class MeterIngest
         return i == from ? -1 : value;
     }
 
-    /** kWh with at most 3 decimals, ending at '|' or the end of the line, to Wh; INVALID otherwise. */
-    private static long parseWh(final UnsafeBuffer buf, final int from, final int to)
+    /**
+     * kWh with at most 3 decimals from {@code from}, ending at '|', '\r' or '\n' (or the end), to Wh; INVALID
+     * otherwise. Leaves {@link #cursor} at the byte that ended it.
+     */
+    private long parseWh(final UnsafeBuffer buf, final int from, final int length)
     {
         int i = from;
         boolean negative = false;
-        if (i < to && buf.getByte(i) == '-')
+        if (i < length && buf.getByte(i) == '-')
         {
             negative = true;
             i++;
         }
         long whole = 0;
         int digits = 0;
-        byte b = 0;
-        for (; i < to; i++)
+        byte b = '|';
+        while (i < length)
         {
             b = buf.getByte(i);
             if (b < '0' || b > '9')
@@ -651,12 +698,15 @@ public final class MeterIngest
             }
             whole = whole * 10 + (b - '0');
             digits++;
+            i++;
         }
         int decimals = 0;
         long fraction = 0;
-        if (i < to && b == '.')
+        if (i < length && b == '.')
         {
-            for (i++; i < to; i++)
+            i++;
+            b = '|';
+            while (i < length)
             {
                 b = buf.getByte(i);
                 if (b < '0' || b > '9')
@@ -665,15 +715,18 @@ public final class MeterIngest
                 }
                 fraction = fraction * 10 + (b - '0');
                 decimals++;
+                i++;
             }
         }
-        if ((i < to && buf.getByte(i) != '|') || digits + decimals == 0 || decimals > 3 || digits > 7)
+        cursor = i;
+        if (i < length && b != '|' && b != '\n' && b != '\r' || digits + decimals == 0 || decimals > 3 ||
+            digits > 7)
         {
             return MeterText.INVALID;
         }
-        for (int d = decimals; d < 3; d++)
+        if (decimals < 3)
         {
-            fraction *= 10;
+            fraction *= decimals == 2 ? 10 : decimals == 1 ? 100 : 1000;
         }
         final long wh = whole * 1000 + fraction;
         return negative ? -wh : wh;
