@@ -143,7 +143,7 @@ public final class GroupCorrection
                 final long up = result.upliftedMicroWh[r];
                 final long c = result.correctableMicroWh[r];
                 final double corrected = scaleAll[gr] ? factor * up : factor * c + (up - c);
-                result.correctedMwh[r] = -corrected / MICRO_WH_PER_MWH;
+                result.correctedMwh[r] = corrected == 0 ? 0.0 : -corrected / MICRO_WH_PER_MWH;
                 result.groupCorrectedMwh[gr] += result.correctedMwh[r];
             }
         }
