@@ -1,10 +1,16 @@
 package io.gbsettle.tools;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.gbsettle.core.kernel.aggregate.AggregationOptions;
@@ -173,10 +179,9 @@ final class AggregateCommand implements Callable<Integer>
     static String peakMemory()
     {
         long heapPeak = 0;
-        for (final java.lang.management.MemoryPoolMXBean pool :
-            java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
+        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
         {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP)
+            if (pool.getType() == MemoryType.HEAP)
             {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
@@ -185,7 +190,7 @@ final class AggregateCommand implements Callable<Integer>
             heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20));
         try
         {
-            final java.util.Map<String, String> status = new java.util.HashMap<>();
+            final Map<String, String> status = new HashMap<>();
             for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
             {
                 final int colon = line.indexOf(':');
@@ -198,7 +203,7 @@ final class AggregateCommand implements Callable<Integer>
                 status.getOrDefault("VmHWM", "?"), status.getOrDefault("RssAnon", "?"),
                 status.getOrDefault("RssFile", "?")));
         }
-        catch (final java.io.IOException | RuntimeException ex)
+        catch (final IOException | RuntimeException ex)
         {
             text.append(", RSS not available here");
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import io.gbsettle.core.kernel.aggregate.ReadRejection;
 import io.gbsettle.core.mhhs.MeterIngest;
@@ -36,7 +37,7 @@ final class MeterDataCommand extends CommandGroup
             "earlier one). Rejected reads are counted by reason and listed in ingest_rejections.csv in the store."},
         footer = {"", "Exit codes: 0 ok, 1 reads rejected, 2 usage error, 3 failure.",
             "Example: ./bsc meter-data ingest --files out/meters/flows --store out/ingested --date 2025-06-10"})
-    static final class Ingest implements java.util.concurrent.Callable<Integer>
+    static final class Ingest implements Callable<Integer>
     {
         @Spec
         CommandSpec spec;

@@ -206,7 +206,8 @@ public final class MeterDayGenerator
             final Thread[] running = new Thread[threads];
             for (int t = 0; t < threads; t++)
             {
-                fillers[t] = new Filler(store, (int)((long)mpans * t / threads), (int)((long)mpans * (t + 1) / threads));
+                fillers[t] = new Filler(store, (int)((long)mpans * t / threads),
+                    (int)((long)mpans * (t + 1) / threads));
                 running[t] = new Thread(fillers[t], "generate-" + t);
                 running[t].start();
             }

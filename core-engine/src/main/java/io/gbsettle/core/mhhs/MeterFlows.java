@@ -24,7 +24,8 @@ package io.gbsettle.core.mhhs;
  *   correctability in one record, so this layout is DEFINED BY GBSETTLE (a stand-in for the MHHS registration
  *   service feed), in the same DTC envelope:
  *     ZHV|file id|GREG0001|R|REGS|X|BSCS|YYYYMMDDHHMMSS||||OPER|
- *     REG|MPAN core|supplier id|GSP Group (_A.._P)|LLFC code|I or E|T or F (correctable)|from YYYYMMDD|to YYYYMMDD or empty|
+ *     REG|MPAN core|supplier id|GSP Group (_A.._P)|LLFC code|I or E|T or F (correctable)|from YYYYMMDD|
+ *         to YYYYMMDD or empty|
  *     ZPT|file id|record count||1|YYYYMMDDHHMMSS|
  *
  *   GSP Group Take (gsp_take.csv): gsp_group,settlement_period,take_mwh     (the CDCA AGV of C0291; CSV stand-in)

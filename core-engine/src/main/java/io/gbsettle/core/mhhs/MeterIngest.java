@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.files.CsvWriter;
+import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.kernel.aggregate.AggregationKeys;
 import io.gbsettle.core.kernel.aggregate.GroupTakes;
 import io.gbsettle.core.kernel.aggregate.LossFactors;
@@ -276,7 +279,7 @@ public final class MeterIngest
                 entryOf.put(mpan, entry);
                 if (entry == key.length)
                 {
-                    key = java.util.Arrays.copyOf(key, entry * 2);
+                    key = Arrays.copyOf(key, entry * 2);
                 }
                 key[entry] = MeterColumns.NO_KEY;
             }
@@ -422,9 +425,9 @@ public final class MeterIngest
             problems.add(file.getFileName() + ": missing: no GSP Group is corrected");
             return takes;
         }
-        try (io.gbsettle.core.files.CsvReader in = io.gbsettle.core.files.CsvReader.open(file))
+        try (CsvReader in = CsvReader.open(file))
         {
-            final List<io.gbsettle.core.input.InputProblem> found = new ArrayList<>();
+            final List<InputProblem> found = new ArrayList<>();
             final int[] c = in.requireColumns(found, "gsp_group", "settlement_period", "take_mwh");
             while (found.isEmpty() && in.next())
             {
@@ -438,7 +441,7 @@ public final class MeterIngest
                 }
                 takes.set(gsp, (int)period, wh);
             }
-            for (final io.gbsettle.core.input.InputProblem problem : found)
+            for (final InputProblem problem : found)
             {
                 problems.add(problem.describe());
             }

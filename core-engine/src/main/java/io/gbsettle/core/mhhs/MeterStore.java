@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.gbsettle.core.kernel.aggregate.MeterColumns;
+import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -397,7 +398,7 @@ public final class MeterStore implements AutoCloseable
         long sum = 0;
         for (int i = 0; i < MeterColumns.segmentCount(slots, segmentShift); i++)
         {
-            final org.agrona.DirectBuffer segment = columns.valueSegment(i);
+            final DirectBuffer segment = columns.valueSegment(i);
             for (int offset = 0; offset < segment.capacity(); offset += 4096)
             {
                 sum += segment.getByte(offset);

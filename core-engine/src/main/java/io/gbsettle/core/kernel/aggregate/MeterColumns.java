@@ -9,7 +9,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * the store, byte arrays in tests), indexed by MPAN slot 0..slots-1:
  *
  * <pre>
- *   keys       int  per slot    aggregation key ({@link AggregationKeys}) or {@link #NO_KEY}: no registration on the day
+ *   keys       int  per slot    aggregation key ({@link AggregationKeys}), or {@link #NO_KEY}: no registration
+ *                                on the day
  *   present    long per slot    bit p-1 set: a read of period p was delivered
  *   estimated  long per slot    bit p-1 set: that read is estimated (else actual)
  *   values     int  per slot x period, watt-hours, row-major (a slot's periods are contiguous), split into segments
@@ -169,7 +170,7 @@ public final class MeterColumns
      */
     public long fullMask()
     {
-        return periods == 64 ? -1L : (1L << periods) - 1;
+        return (1L << periods) - 1;
     }
 
     /**

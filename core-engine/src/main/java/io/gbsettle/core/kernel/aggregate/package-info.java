@@ -8,7 +8,8 @@
  *        │  AggregationKernel.accumulate(range)        exact long Wh sums per key x period, reads, estimates,
  *        │  ParallelAggregator (threads once per run)  rejections by ReadRejection reason; merged by addition
  *        ▼
- *   AggregateAccumulator ──► GroupCorrection.correct(keys, LossFactors, GroupTakes, options) ──► AggregationResult
+ *   AggregateAccumulator ──► GroupCorrection.correct(keys, LossFactors, GroupTakes, options)
+ *                            ──► AggregationResult
  *                            uplift = Wh x LLF millionths (exact), GGCF = (take - non-correctable) / correctable
  * </pre>
  *
