@@ -41,15 +41,15 @@ import picocli.CommandLine.Spec;
     name = "aggregate",
     mixinStandardHelpOptions = true,
     description = {
-        "Aggregate a Settlement Day of meter-point half-hourly reads into supplier x GSP Group x period volumes:",
-        "LLF uplift, GSP Group Correction, supplier base BM Unit metered volumes (MWh, consumption negative), and",
-        "every read that could not be aggregated counted and listed with its reason."},
+        "Aggregate a day of meter-point half-hourly reads (MHHS) into supplier x GSP",
+        "Group x period volumes: LLF uplift, GSP Group Correction, supplier base BM",
+        "Unit metered volumes (MWh, consumption negative). Every read that cannot be",
+        "aggregated is counted and listed with its reason (exceptions.csv)."},
     footer = {
         "",
-        "Exit codes: 0 ok, 1 reads rejected (see exceptions.csv), 2 usage error, 3 failure.",
-        "Example: ./bsc generate meter-data --mpans 100000 --date 2025-06-10 --out out/meters --files",
-        "         ./bsc aggregate --store out/meters --date 2025-06-10 --out out/aggregate",
-        "         ./bsc aggregate --files out/meters/flows --store out/ingested --date 2025-06-10 --out out/agg2"})
+        "Exit codes: 0 ok, 1 reads rejected (see exceptions.csv), 2 usage error,",
+        "3 failure.",
+        "Example: ./bsc aggregate --store out/meters --date 2025-06-10 --out out/agg"})
 final class AggregateCommand implements Callable<Integer>
 {
     @Spec

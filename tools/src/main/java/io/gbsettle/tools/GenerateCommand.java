@@ -127,13 +127,14 @@ final class GenerateCommand extends CommandGroup
         name = "meter-data",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate a realistic Settlement Day of meter-point half-hourly reads into a meter store (--out): MPANs",
-            "across the 14 GSP Groups, registered to the --size registry's suppliers with skewed shares, load shapes",
-            "by profile class, estimated reads, LLF classes, GSP Group Takes, and a few reads that cannot be",
-            "aggregated (no registration, no LLF, negative). --files also writes it as flat files in DIR/flows",
-            "(registrations, D0265, D0036 with planted bad reads, gsp_take.csv). Same seed, size, date, MPANs: same",
-            "bytes."},
-        footer = {"", "Example: ./bsc generate meter-data --mpans 1000000 --date 2025-06-10 --out out/meters --files"})
+            "Generate a realistic day of meter-point half-hourly reads into a meter store",
+            "(--out): MPANs across the 14 GSP Groups, registered to the --size registry's",
+            "suppliers with skewed shares, load shapes by profile class, estimated reads,",
+            "LLF classes, GSP Group Takes, and a few reads that cannot be aggregated.",
+            "--files also writes the day as flat files in DIR/flows (registrations,",
+            "D0265, D0036 with planted bad reads, gsp_take.csv). Same seed, size, date",
+            "and MPANs: same bytes."},
+        footer = {"", "Example: ./bsc generate meter-data --mpans 100000 --out out/meters --files"})
     static final class MeterData implements Runnable
     {
         @Spec

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Build and inspect meter stores (one Settlement Day of meter-point half-hourly reads).",
     subcommands = {MeterDataCommand.Ingest.class},
-    footer = {"", "Example: ./bsc meter-data ingest --files out/meters/flows --store out/ingested --date 2025-06-10"})
+    footer = {"", "Example: ./bsc meter-data ingest --files out/meters/flows --store out/in \\",
+        "           --date 2025-06-10"})
 final class MeterDataCommand extends CommandGroup
 {
     /**
@@ -32,11 +33,13 @@ final class MeterDataCommand extends CommandGroup
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Build a meter store from a directory of flat files: registrations (*.reg), D0265 line loss factors",
-            "(*.ptf), gsp_take.csv and D0036 half-hourly advances (*.usr, in name order; a later read replaces an",
-            "earlier one). Rejected reads are counted by reason and listed in ingest_rejections.csv in the store."},
+            "Build a meter store from a directory of flat files: registrations (*.reg),",
+            "D0265 line loss factors (*.ptf), gsp_take.csv and D0036 half-hourly advances",
+            "(*.usr, in name order; a later read replaces an earlier one). Rejected reads",
+            "are counted by reason and listed in the store's ingest_rejections.csv."},
         footer = {"", "Exit codes: 0 ok, 1 reads rejected, 2 usage error, 3 failure.",
-            "Example: ./bsc meter-data ingest --files out/meters/flows --store out/ingested --date 2025-06-10"})
+            "Example: ./bsc meter-data ingest --files out/meters/flows --store out/in \\",
+            "           --date 2025-06-10"})
     static final class Ingest implements Callable<Integer>
     {
         @Spec
