@@ -296,6 +296,11 @@ public final class MeterIngest
                     llfcs.add(k);
                     return llfcs.size() - 1;
                 });
+                if (key[entry] != MeterColumns.NO_KEY)
+                {
+                    problems.add(file.getFileName() + ":" + number + ": MPAN " + mpan + " has two registrations " +
+                        "effective on " + date + "; this later record is used");
+                }
                 key[entry] = keys.key(supplier, gsp, llfc, "E".equals(f[5]), "T".equals(f[6]));
             }
         }

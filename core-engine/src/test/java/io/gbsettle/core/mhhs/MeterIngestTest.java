@@ -43,6 +43,7 @@ final class MeterIngestTest
             "REG|" + M2 + "|SUPB|_B|101|E|F|20240101||",
             "REG|" + M3 + "|SUPA|_A|101|I|T|20240101|20250101|",
             "REG|123|SUPA|_Z|101|I|T|20240101||",
+            "REG|" + M2 + "|SUPB|_B|101|E|F|20250601||",
             "ZPT|1|4||1|20250610000000|");
         final StringBuilder emeb = new StringBuilder();
         for (int p = 1; p <= 47; p++)
@@ -81,9 +82,11 @@ final class MeterIngestTest
         assertEquals(1, summary.rejected()[ReadRejection.PERIOD_OUT_OF_RANGE]);
         assertEquals(1, summary.rejected()[ReadRejection.SUPERSEDED]);
         assertEquals(1 + 6 + 49 + 1 + 1, summary.readsRead());
-        assertEquals(2, summary.problems().size(), summary.problems()::toString);
+        assertEquals(3, summary.problems().size(), summary.problems()::toString);
         assertTrue(summary.problems().get(0).contains("registration not valid"), summary.problems()::toString);
-        assertTrue(summary.problems().get(1).contains("trailer counts 999 records, the file has 63"),
+        assertTrue(summary.problems().get(1).contains("r.reg:6: MPAN " + M2 + " has two registrations effective"),
+            summary.problems()::toString);
+        assertTrue(summary.problems().get(2).contains("trailer counts 999 records, the file has 63"),
             summary.problems()::toString);
 
         try (MeterStore store = MeterStore.open(tmp.resolve("store"), false))
