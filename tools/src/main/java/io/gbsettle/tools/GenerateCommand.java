@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import io.gbsettle.core.files.SyntheticBundle;
-import io.gbsettle.core.kernel.aggregate.MeterColumns;
 import io.gbsettle.core.mhhs.MeterDayGenerator;
+import io.gbsettle.core.mhhs.MeterStore;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.SettlementCalendar;
@@ -162,10 +162,10 @@ final class GenerateCommand extends CommandGroup
         @Override
         public void run()
         {
-            if (mpans < 1 || mpans > MeterColumns.MAX_SLOTS || threads < 1)
+            if (mpans < 1 || mpans > MeterStore.MAX_SLOTS || threads < 1)
             {
                 throw new ParameterException(spec.commandLine(), "--mpans must be 1.." +
-                    MeterColumns.MAX_SLOTS + " and --threads at least 1");
+                    MeterStore.MAX_SLOTS + " and --threads at least 1");
             }
             final long started = System.nanoTime();
             final MeterDayGenerator.Summary s = MeterDayGenerator.generate(

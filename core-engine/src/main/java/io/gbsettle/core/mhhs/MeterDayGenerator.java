@@ -182,7 +182,7 @@ public final class MeterDayGenerator
      * @param registry the registry whose suppliers the MPANs are registered to.
      * @param seed     any value.
      * @param date     the Settlement Day.
-     * @param mpans    how many MPANs (1 .. 2^28).
+     * @param mpans    how many MPANs (1 .. {@link MeterStore#MAX_SLOTS}).
      * @param storeDir where to create the store.
      * @param filesDir where to write the flat files too, or null for none.
      * @param threads  generator threads (the result does not depend on it).

@@ -58,6 +58,12 @@ public final class MeterStore implements AutoCloseable
     /** MPAN to slot hash index. */
     public static final String INDEX_FILE = "mpan_index.bin";
 
+    /**
+     * Most MPAN slots a store holds: the hash index (capacity at least twice the slots, a power of two) must stay
+     * under the 2 GB one mapping can index. 67 million, twice Great Britain's meter points.
+     */
+    public static final int MAX_SLOTS = 1 << 26;
+
     private static final String FORMAT = "gbsettle-meter-store-1";
     private static final long EMPTY = 0;
 
@@ -124,11 +130,15 @@ public final class MeterStore implements AutoCloseable
      * @param dir     the directory, created if missing.
      * @param date    the Settlement Day.
      * @param periods its periods (46, 48 or 50).
-     * @param slots   MPAN slots.
+     * @param slots   MPAN slots, at most {@link #MAX_SLOTS}.
      * @return the store.
      */
     public static MeterStore create(final Path dir, final LocalDate date, final int periods, final int slots)
     {
+        if (slots < 0 || slots > MAX_SLOTS)
+        {
+            throw new IllegalArgumentException("a meter store holds 0.." + MAX_SLOTS + " MPANs, not " + slots);
+        }
         final Properties meta = new Properties();
         meta.setProperty("format", FORMAT);
         meta.setProperty("date", date.toString());
