@@ -128,6 +128,7 @@ final class AggregateCommand implements Callable<Integer>
             console.printf(Locale.ROOT, "      %s: %d periods, %,d MPANs, %,d aggregation keys, %,.1f MB mapped%n",
                 meters.date(), meters.periods(), meters.slots(), run.tables().keys().count(),
                 meters.mappedBytes() / 1e6);
+            final long opened = System.nanoTime();
             console.printf(Locale.ROOT, "[2/3] aggregating on %d threads%n", threads);
             console.flush();
             AggregationResult result = withProgress(run, meters.slots(), err);
@@ -155,8 +156,10 @@ final class AggregateCommand implements Callable<Integer>
             }
             console.printf(Locale.ROOT, "      %,d reads rejected%s%n", rejected,
                 reasons.length() == 0 ? "" : " (" + reasons + ")");
+            final long aggregated = System.nanoTime();
             console.printf(Locale.ROOT, "[3/3] writing reports to %s%n", out.toAbsolutePath());
             final long rows = MeterReports.write(run, out);
+            final long reported = System.nanoTime();
             console.printf(Locale.ROOT, "      %s %,d rows (%d supplier x GSP Group pairs), %s, %s, %s, %s%n",
                 MeterReports.SUPPLIER_PERIOD_FILE, rows, result.pairs(), MeterReports.GROUP_PERIOD_FILE,
                 MeterReports.METERED_FILE, MeterReports.EXCEPTIONS_FILE, MeterReports.EXCEPTION_SUMMARY_FILE);
@@ -166,8 +169,9 @@ final class AggregateCommand implements Callable<Integer>
                 console.printf(Locale.ROOT, "      %,d metered volumes fed to %s%n", fed,
                     bundle.resolve(MeterReports.METERED_FILE));
             }
-            console.printf(Locale.ROOT, "      whole run %,d ms; %s%n", (System.nanoTime() - started) / 1_000_000,
-                peakMemory());
+            console.printf(Locale.ROOT, "      whole run %,d ms (open and tables %,d, aggregate and correct %,d, " +
+                "reports %,d); %s%n", (System.nanoTime() - started) / 1_000_000, (opened - started) / 1_000_000,
+                (aggregated - opened) / 1_000_000, (reported - aggregated) / 1_000_000, peakMemory());
             return rejected == 0 ? ExitCode.OK : ExitCode.DATA_PROBLEMS;
         }
     }

@@ -20,6 +20,7 @@ import io.gbsettle.core.kernel.aggregate.AggregationResult;
 import io.gbsettle.core.kernel.aggregate.GroupTakes;
 import io.gbsettle.core.kernel.aggregate.MeterColumns;
 import io.gbsettle.core.kernel.aggregate.ReadRejection;
+import io.gbsettle.core.kernel.aggregate.RejectedReadConsumer;
 import io.gbsettle.core.registry.GspGroup;
 
 /**
@@ -30,7 +31,9 @@ import io.gbsettle.core.registry.GspGroup;
  *                          llf_uplifted_kwh,ggcf,corrected_mwh,estimated_share
  *   gsp_group_period.csv   settlement_date,settlement_period,gsp_group,take_mwh,llf_uplifted_mwh,correctable_mwh,
  *                          ggcf,corrected_mwh,status,reads,estimated_share
- *   exceptions.csv         stage,file,line,mpan,settlement_period,reason,detail      (listed rejected reads)
+ *   exceptions.csv         stage,file,line,mpan,settlement_period,last_period,reason,reads,detail
+ *                          rejected reads listed: at ingest one row per read (file and line); in aggregation one row
+ *                          per MPAN, reason and run of consecutive periods (detail: their kWh)
  *   exception_summary.csv  reason,reads   (every reason, then READ, ACCEPTED, REJECTED: accepted + rejected = read)
  *   metered_volumes.csv    bm_unit_id,settlement_period,qm_mwh    supplier base BM Units, the settlement's QM
  * </pre>
@@ -160,8 +163,8 @@ public final class MeterReports
         final MeterColumns columns = store.columns();
         try (CsvWriter csv = CsvWriter.create(out.resolve(EXCEPTIONS_FILE)))
         {
-            csv.field("stage").field("file").field("line").field("mpan").field("settlement_period").field("reason")
-                .field("detail").endRecord();
+            csv.field("stage").field("file").field("line").field("mpan").field("settlement_period")
+                .field("last_period").field("reason").field("reads").field("detail").endRecord();
             final Path ingest = store.dir().resolve(MeterIngest.REJECTIONS_FILE);
             if (Files.exists(ingest))
             {
@@ -169,24 +172,23 @@ public final class MeterReports
                 {
                     while (in.next())
                     {
-                        csv.field("ingest");
-                        for (int i = 0; i < 5; i++)
-                        {
-                            csv.field(in.field(i));
-                        }
-                        csv.field(in.field(5)).endRecord();
+                        final String period = in.field(3);
+                        final boolean count = period.endsWith(" periods");
+                        csv.field("ingest").field(in.field(0)).field(in.field(1)).field(in.field(2))
+                            .field(count ? "" : period).field(count ? "" : period).field(in.field(4))
+                            .field(count ? period.substring(0, period.indexOf(' ')) : "1").field(in.field(5))
+                            .endRecord();
                     }
                 }
             }
+            final RunWriter runs = new RunWriter(csv);
             final long[] mask = run.keyMask();
             for (int i = 0; i < sums.rejectedSlotCount(); i++)
             {
                 final int slot = sums.rejectedSlot(i);
-                final long mpan = store.mpan(slot);
-                AggregationKernel.describeRejections(columns, mask, slot, (s, period, reason, wh) ->
-                    csv.field("aggregate").field("").field("").field(Long.toString(mpan))
-                        .field(Integer.toString(period)).field(ReadRejection.name(reason))
-                        .field(MeterText.scaled(wh, 3) + " kWh").endRecord());
+                runs.mpan = store.mpan(slot);
+                AggregationKernel.describeRejections(columns, mask, slot, runs);
+                runs.flush();
             }
         }
         try (CsvWriter csv = CsvWriter.create(out.resolve(EXCEPTION_SUMMARY_FILE)))
@@ -201,6 +203,47 @@ public final class MeterReports
             csv.field("READ").field(Long.toString(run.readsRead())).endRecord();
             csv.field("ACCEPTED").field(Long.toString(sums.acceptedTotal())).endRecord();
             csv.field("REJECTED").field(Long.toString(rejected)).endRecord();
+        }
+    }
+
+    /** Writes a slot's rejected reads as runs of consecutive periods with the same reason. */
+    private static final class RunWriter implements RejectedReadConsumer
+    {
+        private final CsvWriter csv;
+        long mpan;
+        private int reason = -1;
+        private int first;
+        private int last;
+        private long wh;
+
+        RunWriter(final CsvWriter csv)
+        {
+            this.csv = csv;
+        }
+
+        @Override
+        public void rejected(final int slot, final int period, final int why, final int value)
+        {
+            if (why != reason || period != last + 1)
+            {
+                flush();
+                reason = why;
+                first = period;
+                wh = 0;
+            }
+            last = period;
+            wh += value;
+        }
+
+        void flush()
+        {
+            if (reason >= 0)
+            {
+                csv.field("aggregate").field("").field("").field(Long.toString(mpan)).field(Integer.toString(first))
+                    .field(Integer.toString(last)).field(ReadRejection.name(reason))
+                    .field(Integer.toString(last - first + 1)).field(MeterText.scaled(wh, 3) + " kWh").endRecord();
+                reason = -1;
+            }
         }
     }
 
