@@ -30,7 +30,8 @@ import io.gbsettle.core.time.SettlementCalendar;
  *   <li>MPANs across the 14 GSP Groups in proportion to their customers, each with the prefix of its distributor
  *       and a valid check digit;</li>
  *   <li>suppliers: the registry's supplier parties (those with base BM Units {@code 2__<gsp letter><party>000}),
- *       with skewed market shares (share of rank r proportional to 1/(r+1));</li>
+ *       with skewed market shares (supplier s weighs 1/(r + 1 + s mod 3) for a pseudo-random rank r drawn from the
+ *       seed: a few large suppliers and a long tail);</li>
  *   <li>eight classes: domestic unrestricted (PC1, LLFC 101) and Economy 7 (PC2, 102), non-domestic (PC3, 103; PC4,
  *       104; maximum demand 105), large half-hourly sites (200, not corrected), small-scale solar export (300,
  *       export), and a rare new class 999 whose LLF is published for all but the last 8 periods;</li>

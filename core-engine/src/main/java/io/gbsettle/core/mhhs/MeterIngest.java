@@ -44,8 +44,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@code detailLimit} rejections are listed in {@code ingest_rejections.csv} and the counts kept in the store's
  * metadata, so that accepted + rejected = read holds end to end.
  *
- * <p>Registrations are held on the heap while the slots are laid out (about 100 bytes per MPAN): fine for the
- * test and demo sizes this reads them at; a national day is generated straight into the store.
+ * <p>Registrations are held on the heap in primitive arrays while the slots are laid out (about 25 bytes per MPAN,
+ * more while the arrays grow: a national registration file would need a heap of about 1 to 1.5 GB; not measured);
+ * the D0036 reads go straight into the mapped store.
  */
 public final class MeterIngest
 {
@@ -146,7 +147,7 @@ public final class MeterIngest
         }
         final GroupTakes takes = readTakes(dir.resolve(MeterFlows.TAKE_FILE));
 
-        final int slots = regs.mpans.size();
+        final int slots = regs.count;
         final int[] order = regs.slotOrder();
         long bytes = 0;
         long nanos = 0;
@@ -156,7 +157,7 @@ public final class MeterIngest
             for (int slot = 0; slot < slots; slot++)
             {
                 final int entry = order[slot];
-                store.putMpan(slot, regs.mpans.get(entry));
+                store.putMpan(slot, regs.mpans[entry]);
                 columns.putKey(slot, regs.key[entry]);
             }
             store.buildIndex();
@@ -221,17 +222,21 @@ public final class MeterIngest
 
     // --- registrations ---------------------------------------------------------------------------------------------
 
-    /** Registration versions, one entry per MPAN: the version effective on the day, or a key of -1. */
+    /**
+     * Registration versions, one entry per MPAN: the version effective on the day, or a key of -1. Primitive columns
+     * and an open-addressing index of entries by MPAN (about 25 bytes per MPAN on the heap, no boxing).
+     */
     private final class Registrations
     {
-        final List<Long> mpans = new ArrayList<>();
-        final Map<Long, Integer> entryOf = new HashMap<>();
+        long[] mpans = new long[1024];
+        int[] key = new int[1024];
+        int count;
+        int[] index = new int[2048];
         final AggregationKeys keys = new AggregationKeys();
         final List<String> suppliers = new ArrayList<>();
         final Map<String, Integer> supplierIndex = new HashMap<>();
         final List<String> llfcs = new ArrayList<>();
         final Map<String, Integer> llfcIndex = new HashMap<>();
-        int[] key = new int[1024];
 
         void read(final Path file)
         {
@@ -271,18 +276,7 @@ public final class MeterIngest
                 problems.add(file.getFileName() + ":" + number + ": registration not valid, left out");
                 return;
             }
-            Integer entry = entryOf.get(mpan);
-            if (entry == null)
-            {
-                entry = mpans.size();
-                mpans.add(mpan);
-                entryOf.put(mpan, entry);
-                if (entry == key.length)
-                {
-                    key = Arrays.copyOf(key, entry * 2);
-                }
-                key[entry] = MeterColumns.NO_KEY;
-            }
+            final int entry = entryOf(mpan);
             final long epochDay = date.toEpochDay();
             if (from <= epochDay && epochDay <= to)
             {
@@ -305,12 +299,49 @@ public final class MeterIngest
             }
         }
 
+        /** The entry of an MPAN, added (with no key) if new. */
+        private int entryOf(final long mpan)
+        {
+            int mask = index.length - 1;
+            int i = (int)(MeterIngest.hash(mpan) & mask);
+            while (index[i] != 0)
+            {
+                if (mpans[index[i] - 1] == mpan)
+                {
+                    return index[i] - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            if (count == mpans.length)
+            {
+                mpans = Arrays.copyOf(mpans, count * 2);
+                key = Arrays.copyOf(key, count * 2);
+            }
+            mpans[count] = mpan;
+            key[count] = MeterColumns.NO_KEY;
+            index[i] = ++count;
+            if (count * 2 > index.length)
+            {
+                index = new int[index.length * 2];
+                mask = index.length - 1;
+                for (int e = 0; e < count; e++)
+                {
+                    int j = (int)(MeterIngest.hash(mpans[e]) & mask);
+                    while (index[j] != 0)
+                    {
+                        j = (j + 1) & mask;
+                    }
+                    index[j] = e + 1;
+                }
+            }
+            return count - 1;
+        }
+
         /** Entries in key order (counting sort), MPANs without a registration on the day last. */
         int[] slotOrder()
         {
-            final int n = mpans.size();
             final int[] start = new int[keys.count() + 2];
-            for (int e = 0; e < n; e++)
+            for (int e = 0; e < count; e++)
             {
                 start[bucket(e) + 1]++;
             }
@@ -318,8 +349,8 @@ public final class MeterIngest
             {
                 start[b] += start[b - 1];
             }
-            final int[] order = new int[n];
-            for (int e = 0; e < n; e++)
+            final int[] order = new int[count];
+            for (int e = 0; e < count; e++)
             {
                 order[start[bucket(e)]++] = e;
             }
@@ -330,6 +361,13 @@ public final class MeterIngest
         {
             return key[entry] == MeterColumns.NO_KEY ? keys.count() : key[entry];
         }
+    }
+
+    private static long hash(final long mpan)
+    {
+        long h = mpan * 0x9E37_79B9_7F4A_7C15L;
+        h ^= h >>> 29;
+        return h;
     }
 
     private static long day(final String yyyymmdd)
