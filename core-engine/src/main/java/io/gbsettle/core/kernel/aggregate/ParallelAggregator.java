@@ -11,10 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ParallelAggregator
 {
-    /** Slots per unit of work: 65,536 slots x 48 periods x 4 bytes = 12.6 MB of values. */
-    public static final int CHUNK_SLOTS = 1 << 16;
+    /**
+     * Slots per unit of work: 16,384 slots x 48 periods x 4 bytes = 3 MB of values, a few milliseconds; small enough
+     * that a thread the OS deschedules near the end of a run holds little work back.
+     */
+    public static final int CHUNK_SLOTS = 1 << 14;
 
     private final int threads;
+    private final int chunkSlots;
     private final AggregateAccumulator[] perThread;
     private final AggregateAccumulator total;
 
@@ -27,11 +31,26 @@ public final class ParallelAggregator
     public ParallelAggregator(
         final int threads, final int keyCount, final int periods, final int rejectedSlotCapacity)
     {
-        if (threads < 1)
+        this(threads, keyCount, periods, rejectedSlotCapacity, CHUNK_SLOTS);
+    }
+
+    /**
+     * @param threads              worker threads, at least 1.
+     * @param keyCount             aggregation keys.
+     * @param periods              periods of the day.
+     * @param rejectedSlotCapacity slots with a rejected read to remember for the report.
+     * @param chunkSlots           slots per unit of work (tests use tiny chunks to spread small days over threads).
+     */
+    public ParallelAggregator(
+        final int threads, final int keyCount, final int periods, final int rejectedSlotCapacity,
+        final int chunkSlots)
+    {
+        if (threads < 1 || chunkSlots < 1)
         {
-            throw new IllegalArgumentException("threads " + threads);
+            throw new IllegalArgumentException("threads " + threads + ", chunk " + chunkSlots);
         }
         this.threads = threads;
+        this.chunkSlots = chunkSlots;
         this.perThread = new AggregateAccumulator[threads];
         for (int t = 0; t < threads; t++)
         {
@@ -51,13 +70,13 @@ public final class ParallelAggregator
     {
         total.reset();
         final AtomicInteger nextChunk = new AtomicInteger();
-        final int chunks = (columns.slots() + CHUNK_SLOTS - 1) / CHUNK_SLOTS;
+        final int chunks = (int)(((long)columns.slots() + chunkSlots - 1) / chunkSlots);
         final Worker[] workers = new Worker[threads];
         final Thread[] started = new Thread[threads];
         for (int t = 0; t < threads; t++)
         {
             perThread[t].reset();
-            workers[t] = new Worker(columns, keyMask, perThread[t], nextChunk, chunks);
+            workers[t] = new Worker(columns, keyMask, perThread[t], nextChunk, chunks, chunkSlots);
             if (t > 0)
             {
                 started[t] = new Thread(workers[t], "aggregate-" + t);
@@ -116,12 +135,14 @@ public final class ParallelAggregator
         private final AggregateAccumulator acc;
         private final AtomicInteger nextChunk;
         private final int chunks;
+        private final int chunkSlots;
         private volatile Throwable failure;
 
         Worker(
             final MeterColumns columns, final long[] keyMask, final AggregateAccumulator acc,
-            final AtomicInteger nextChunk, final int chunks)
+            final AtomicInteger nextChunk, final int chunks, final int chunkSlots)
         {
+            this.chunkSlots = chunkSlots;
             this.columns = columns;
             this.keyMask = keyMask;
             this.acc = acc;
@@ -138,8 +159,8 @@ public final class ParallelAggregator
                 int chunk;
                 while ((chunk = nextChunk.getAndIncrement()) < chunks)
                 {
-                    final int from = chunk * CHUNK_SLOTS;
-                    final int to = Math.min(slots, from + CHUNK_SLOTS);
+                    final int from = (int)((long)chunk * chunkSlots);
+                    final int to = (int)Math.min(slots, (long)from + chunkSlots);
                     AggregationKernel.accumulate(columns, keyMask, from, to, acc);
                     acc.slotsDone += to - from;
                 }
