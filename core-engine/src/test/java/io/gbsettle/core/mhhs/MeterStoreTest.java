@@ -1,11 +1,13 @@
 package io.gbsettle.core.mhhs;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.gbsettle.core.kernel.aggregate.AggregationOptions;
 import io.gbsettle.core.kernel.aggregate.AggregationResult;
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A generated day written straight into a store and as flat files; the files ingested into a second store; both
  * aggregated: the same supplier volumes to the bit, the planted bad reads rejected by ingest with their reasons,
- * accepted + rejected = read, and the store's MPAN index and text round trips.
+ * accepted + rejected = read, the store's MPAN index and text round trips, and the generator's bytes independent of
+ * its thread count.
  */
 final class MeterStoreTest
 {
@@ -116,6 +119,32 @@ final class MeterStoreTest
                     assertTrue(result.ggcf(g, p) > 1.0 && result.ggcf(g, p) < 1.1, "GGCF " + result.ggcf(g, p));
                 }
             }
+        }
+    }
+
+    @Test
+    void theGeneratorWritesTheSameBytesWhateverTheThreadCount() throws IOException
+    {
+        final LocalDate date = LocalDate.of(2026, 3, 29);
+        MeterDayGenerator.generate(REGISTRY, 5, date, 3_000, tmp.resolve("one"), tmp.resolve("one-files"), 1);
+        MeterDayGenerator.generate(REGISTRY, 5, date, 3_000, tmp.resolve("three"), tmp.resolve("three-files"), 3);
+        for (final String dir : List.of("", "-files"))
+        {
+            try (Stream<Path> files = Files.list(tmp.resolve("one" + dir)))
+            {
+                for (final Path file : (Iterable<Path>)files::iterator)
+                {
+                    final Path other = tmp.resolve("three" + dir).resolve(file.getFileName());
+                    if (!file.getFileName().toString().equals(MeterStore.META_FILE))
+                    {
+                        assertEquals(-1L, Files.mismatch(file, other), file.getFileName().toString());
+                    }
+                }
+            }
+        }
+        try (MeterStore store = MeterStore.open(tmp.resolve("one"), false))
+        {
+            assertEquals(46, store.periods());
         }
     }
 
