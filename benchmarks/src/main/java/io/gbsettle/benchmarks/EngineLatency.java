@@ -19,8 +19,13 @@ import io.gbsettle.core.engine.WaitStrategyKind;
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.ResultRecord;
 import io.gbsettle.core.event.ResultType;
+import io.gbsettle.core.event.EventType;
+import io.gbsettle.core.event.InputEvent;
 import io.gbsettle.core.files.AcceptanceSegments;
+import io.gbsettle.core.files.BidOfferRows;
+import io.gbsettle.core.files.BsadActions;
 import io.gbsettle.core.files.DayBundle;
+import io.gbsettle.core.files.PnSegments;
 import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.SettlementRun;
@@ -30,21 +35,22 @@ import io.gbsettle.core.time.SettlementRun;
  * load, without coordinated omission.
  *
  * <p>A generated national day (PN, BOD, BOALF, DISBSAD, NETBSAD, MID, LoLP) is loaded into the engine first; then
- * the producer offers balancing records at a fixed rate: revised acceptance segments (levels changed, same business
- * key) of the day's acceptances in two adjacent periods, the real-time shape of a BOALF feed, each of which moves
- * the period's price. Record {@code i} is planned for {@code start + i / rate}; the producer waits for that moment
- * and submits (late if it is behind: the latency counts from the planned time, so a stall is charged to every
- * record it delays). The listener, on the publisher thread, takes the time when the {@code INDICATIVE_PRICE} whose
- * batch covers a record is published, and records {@code published - planned} into an HdrHistogram. The journal is
- * on, on a temporary directory.
+ * the producer offers balancing records at a fixed rate, the shape of an IRIS feed: revised PN and BOD rows of the
+ * day (a level nudged, so each is a new version of its row), and every {@value #PROBE_EVERY}th record a probe that
+ * certainly moves a price: a revised acceptance segment of periods 24-25 or a revised DISBSAD action. Record
+ * {@code i} is planned for {@code start + i / rate}; the producer waits for that moment and submits (late if it is
+ * behind: the latency counts from the planned time, so a stall is charged to every record it delays). The listener,
+ * on the publisher thread, takes the time when the {@code INDICATIVE_PRICE} whose batch covers a probe is published
+ * and records {@code published - planned} into an HdrHistogram. The journal is on, on a temporary directory.
  *
  * <pre>
- *   java -jar benchmarks/target/benchmarks.jar latency [RATE_PER_SECOND] [SECONDS] [WAIT_STRATEGY]
+ *   java -jar benchmarks/target/benchmarks.jar latency [RATE_PER_SECOND] [SECONDS] [WAIT_STRATEGY] [no-journal]
  * </pre>
  */
 public final class EngineLatency
 {
     private static final int PLANNED_SLOTS = 1 << 22;
+    private static final int PROBE_EVERY = 100;
 
     private final long[] planned = new long[PLANNED_SLOTS];
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
@@ -66,10 +72,12 @@ public final class EngineLatency
         final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         final int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         final WaitStrategyKind wait = args.length > 2 ? WaitStrategyKind.valueOf(args[2]) : WaitStrategyKind.SLEEPING;
-        new EngineLatency().run(rate, seconds, wait, System.out);
+        final boolean journal = args.length <= 3 || !"no-journal".equals(args[3]);
+        new EngineLatency().run(rate, seconds, wait, journal, System.out);
     }
 
-    private void run(final int rate, final int seconds, final WaitStrategyKind wait, final PrintStream out)
+    private void run(final int rate, final int seconds, final WaitStrategyKind wait, final boolean journal,
+        final PrintStream out)
         throws Exception
     {
         final Path dir = Files.createTempDirectory("gbsettle-latency");
@@ -80,42 +88,72 @@ public final class EngineLatency
                 LocalDate.of(2025, 6, 10), SettlementRun.SF, false, dir.resolve("bundle"));
             final DayBundle bundle = DayBundle.load(dir.resolve("bundle"));
             try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).waitStrategy(wait)
-                .rowsPerDay(1 << 20).journalDir(dir.resolve("journal")).listener(this::onResult)))
+                .rowsPerDay(1 << 20).journalDir(journal ? dir.resolve("journal") : null).listener(this::onResult)))
             {
                 out.println("loading the day's balancing data into the engine...");
                 BundleEvents.submit(bundle, engine);
                 engine.awaitProcessed(engine.nextPosition() - 1, 5, TimeUnit.MINUTES);
 
                 final AcceptanceSegments acceptances = bundle.acceptances();
+                final PnSegments pn = bundle.pn();
+                final BidOfferRows bod = bundle.bod();
+                final BsadActions bsad = bundle.bsad();
                 final int[] rows = rowsIn(bundle, 24, 25);
                 final long interval = 1_000_000_000L / rate;
-                final long warmup = 5L * rate;
+                final long warmup = 2L * rate;
                 final long total = warmup + (long)seconds * rate;
-                out.printf(Locale.ROOT, "offering %,d revised acceptance segments/s (%d acceptances in periods " +
-                    "24-25) for %d s after a 5 s warm-up; wait strategy %s, journal on%n", rate, rows.length, seconds,
-                    wait);
+                out.printf(Locale.ROOT, "offering %,d balancing records/s for %d s after a 2 s warm-up: revised PN " +
+                    "and BOD rows of the day, and every %dth a probe (a revised acceptance of periods 24-25, %d of " +
+                    "them, or a revised DISBSAD action) whose latency is measured; wait strategy %s, journal %s%n",
+                    rate, seconds, PROBE_EVERY, rows.length, wait, journal ? "on" : "off");
                 final long base = engine.nextPosition();
                 final long start = System.nanoTime() + 1_000_000;
                 long last = 0;
+                int probe = 0;
                 for (long i = 0; i < total; i++)
                 {
                     final long plannedAt = start + i * interval;
+                    final long position = base + i;
+                    final boolean isProbe = i % PROBE_EVERY == 0;
                     if (i == warmup)
                     {
-                        firstMeasured = base + i;
+                        firstMeasured = position;
                         measuring = true;
                     }
-                    planned[(int)((base + i) & (PLANNED_SLOTS - 1))] = plannedAt;
+                    planned[(int)(position & (PLANNED_SLOTS - 1))] = isProbe ? plannedAt : -1;
                     while (System.nanoTime() < plannedAt)
                     {
                         Thread.onSpinWait();
                     }
-                    final int r = rows[(int)(i % rows.length)];
-                    final double bump = (i / rows.length) % 7;
-                    last = engine.submitAcceptance(EventSource.SYNTHETIC, i, bundle.epochDay(), acceptances.bmUnit(r),
-                        acceptances.acceptanceNumber(r), acceptances.acceptanceTime(r), acceptances.timeFrom(r),
-                        acceptances.levelFrom(r) + bump, acceptances.timeTo(r), acceptances.levelTo(r) + bump,
-                        acceptances.flags(r));
+                    final double bump = 0.001 * (i % 997);
+                    if (isProbe && (probe++ & 1) == 0)
+                    {
+                        final int r = rows[probe % rows.length];
+                        last = engine.submitAcceptance(EventSource.SYNTHETIC, i, bundle.epochDay(),
+                            acceptances.bmUnit(r), acceptances.acceptanceNumber(r), acceptances.acceptanceTime(r),
+                            acceptances.timeFrom(r), acceptances.levelFrom(r) + bump, acceptances.timeTo(r),
+                            acceptances.levelTo(r) + bump, acceptances.flags(r));
+                    }
+                    else if (isProbe)
+                    {
+                        final int r = probe % Math.max(1, bsad.count());
+                        last = engine.submitPeriodValue(EventType.BSAD_ACTION, EventSource.SYNTHETIC, i,
+                            bundle.epochDay(), bsad.period(r), bsad.id(r), bsad.cost(r) + bump, bsad.volume(r),
+                            (bsad.so(r) ? InputEvent.FLAG_SO : 0) | (bsad.stor(r) ? InputEvent.FLAG_STOR : 0));
+                    }
+                    else if ((i & 1) == 0)
+                    {
+                        final int r = (int)(i % pn.count());
+                        last = engine.submitPn(EventSource.SYNTHETIC, i, bundle.epochDay(), pn.bmUnit(r),
+                            pn.timeFrom(r), pn.levelFrom(r) + bump, pn.timeTo(r), pn.levelTo(r) + bump);
+                    }
+                    else
+                    {
+                        final int r = (int)(i % bod.count());
+                        last = engine.submitBod(EventSource.SYNTHETIC, i, bundle.epochDay(), bod.bmUnit(r),
+                            bod.pairId(r), bod.timeFrom(r), bod.levelFrom(r) + bump, bod.timeTo(r),
+                            bod.levelTo(r) + bump, bod.offer(r), bod.bid(r));
+                    }
                 }
                 engine.awaitProcessed(last, 1, TimeUnit.MINUTES);
                 measuring = false;
@@ -141,7 +179,11 @@ public final class EngineLatency
         final long upTo = record.inputTo();
         for (long p = Math.max(recordedUpTo + 1, firstMeasured); p <= upTo; p++)
         {
-            histogram.recordValue(Math.max(0, now - planned[(int)(p & (PLANNED_SLOTS - 1))]));
+            final long plannedAt = planned[(int)(p & (PLANNED_SLOTS - 1))];
+            if (plannedAt >= 0)
+            {
+                histogram.recordValue(Math.max(0, now - plannedAt));
+            }
         }
         recordedUpTo = Math.max(recordedUpTo, upTo);
     }

@@ -22,10 +22,16 @@ import picocli.CommandLine;
  *   ./bsc price --date D --period N --offers F --bids F [--netbsad F] [--mid F] [--json]
  *                                      recompute a period's imbalance price from the published stack
  *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
- *   ./bsc settle --bundle DIR --out DIR  settle a day bundle: four reports and exceptions.csv
+ *   ./bsc settle --bundle DIR --out DIR [--journal DIR]  settle a day bundle: four reports and exceptions.csv
+ *   ./bsc replay --journal DIR [--from POSITION] [--verify]  re-run a journal, compare every result
  *   ./bsc journal inspect --journal DIR [--results] [--date D] [--period N] [--bmu ID] [--party ID] [--type T]
  *                         [--from POSITION] [--limit N] [--format text|csv|json]
  *                                      an engine journal's records in human-readable form
+ *   ./bsc generate meter-data --mpans N --date D --out DIR [--files]
+ *                                      a realistic day of meter-point half-hourly reads in a meter store
+ *   ./bsc meter-data ingest --files DIR --store DIR --date D   flat files (D0036, D0265, ...) into a store
+ *   ./bsc aggregate --store DIR --date D --out DIR [--files DIR] [--bundle DIR]
+ *                                      supplier volume aggregation (MHHS): supplier_period.csv and more
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -44,6 +50,8 @@ import picocli.CommandLine;
         SettleCommand.class,
         JournalCommand.class,
         ReplayCommand.class,
+        AggregateCommand.class,
+        MeterDataCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {

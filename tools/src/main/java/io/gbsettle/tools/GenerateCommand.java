@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import io.gbsettle.core.files.SyntheticBundle;
+import io.gbsettle.core.mhhs.MeterDayGenerator;
+import io.gbsettle.core.mhhs.MeterStore;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.time.SettlementCalendar;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = "Generate synthetic, deterministic market data.",
-    subcommands = {GenerateCommand.Registry.class, GenerateCommand.Bundle.class},
+    subcommands = {GenerateCommand.Registry.class, GenerateCommand.Bundle.class, GenerateCommand.MeterData.class},
     footer = {"", "Example: ./bsc generate registry --out out/registry"})
 final class GenerateCommand extends CommandGroup
 {
@@ -115,6 +117,65 @@ final class GenerateCommand extends CommandGroup
                 summary.boalfRows(), summary.meteredRows(), summary.ecvnRows(), summary.mvrnRows(),
                 summary.absvdRows(), summary.disbsadRows(), summary.midRows(),
                 withErrors ? ", and " + summary.planted().size() + " planted bad rows" : "");
+        }
+    }
+
+    /**
+     * {@code bsc generate meter-data}.
+     */
+    @Command(
+        name = "meter-data",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate a realistic day of meter-point half-hourly reads into a meter store",
+            "(--out): MPANs across the 14 GSP Groups, registered to the --size registry's",
+            "suppliers with skewed shares, load shapes by profile class, estimated reads,",
+            "LLF classes, GSP Group Takes, and a few reads that cannot be aggregated.",
+            "--files also writes the day as flat files in DIR/flows (registrations,",
+            "D0265, D0036 with planted bad reads, gsp_take.csv). Same seed, size, date",
+            "and MPANs: same bytes."},
+        footer = {"", "Example: ./bsc generate meter-data --mpans 100000 --out out/meters --files"})
+    static final class MeterData implements Runnable
+    {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The store directory.")
+        Path out;
+
+        @Option(names = "--mpans", required = true, paramLabel = "N", description = "How many MPANs.")
+        int mpans;
+
+        @Option(names = "--date", defaultValue = "2025-06-10", paramLabel = "YYYY-MM-DD",
+            description = "Settlement date (default ${DEFAULT-VALUE}).")
+        LocalDate date;
+
+        @Option(names = "--files", description = "Also write the day as flat files in DIR/flows.")
+        boolean files;
+
+        @Option(names = "--threads", paramLabel = "N", description = "Generator threads (default: all cores).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Mixin
+        SyntheticOptions synthetic;
+
+        @Override
+        public void run()
+        {
+            if (mpans < 1 || mpans > MeterStore.MAX_SLOTS || threads < 1)
+            {
+                throw new ParameterException(spec.commandLine(), "--mpans must be 1.." +
+                    MeterStore.MAX_SLOTS + " and --threads at least 1");
+            }
+            final long started = System.nanoTime();
+            final MeterDayGenerator.Summary s = MeterDayGenerator.generate(
+                SyntheticRegistry.generate(synthetic.seed, synthetic.size), synthetic.seed, date, mpans, out,
+                files ? out.resolve("flows") : null, threads);
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                "wrote a meter store for %s (%d periods) to %s: %,d MPANs, %,d reads, %d suppliers, %d keys%s " +
+                "in %,d ms%n", date, s.periods(), out.toAbsolutePath(), s.slots(), s.reads(), s.suppliers(), s.keys(),
+                files ? String.format(Locale.ROOT, "; %d flat files (%,.1f MB) in %s", s.files(), s.fileBytes() / 1e6,
+                out.resolve("flows")) : "", (System.nanoTime() - started) / 1_000_000);
         }
     }
 }

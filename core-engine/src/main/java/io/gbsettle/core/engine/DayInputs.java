@@ -59,7 +59,7 @@ final class DayInputs
         this.epochDay = epochDay;
         this.rows = new ExpandableDirectByteBuffer(Math.max(1, expectedRows) * InputEvent.LENGTH);
         this.index = new RowIndex(expectedRows);
-        this.superseded = new LongHashSet(Math.max(16, expectedRows / 4), 0.65f);
+        this.superseded = new LongHashSet(Math.max(16, expectedRows), 0.65f);
     }
 
     long epochDay()

@@ -14,6 +14,7 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochMicroClock;
 
 import io.gbsettle.core.event.EventType;
@@ -601,6 +602,7 @@ public final class Engine implements AutoCloseable
     {
         private final ResultListener[] listeners;
         private final ResultRecord record = new ResultRecord();
+        private final BackoffIdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 50_000);
         private volatile Sequence sequence = new Sequence();
 
         @Override
@@ -619,12 +621,17 @@ public final class Engine implements AutoCloseable
         {
             if (journal != null)
             {
-                while (journaled.get() < slot.gate)
+                if (journaled.get() < slot.gate)
                 {
-                    Thread.onSpinWait();
-                    if (failure != null)
+                    // Spinning here would starve the journal thread on a small machine: back off to a park.
+                    idle.reset();
+                    while (journaled.get() < slot.gate)
                     {
-                        return;
+                        if (failure != null)
+                        {
+                            return;
+                        }
+                        idle.idle();
                     }
                 }
                 journal.appendResult(slot.buffer, 0);
