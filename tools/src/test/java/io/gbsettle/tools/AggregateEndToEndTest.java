@@ -7,7 +7,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.gbsettle.core.engine.BundleEvents;
+import io.gbsettle.core.engine.Engine;
+import io.gbsettle.core.engine.EngineContext;
+import io.gbsettle.core.event.EventSource;
+import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.mhhs.MeterReports;
@@ -30,7 +36,7 @@ final class AggregateEndToEndTest extends InProcessBsc
     private static final String DATE = "2025-06-10";
 
     @Test
-    void filesToStoreToAggregationToSettlement() throws IOException
+    void filesToStoreToAggregationToSettlement() throws Exception
     {
         final Path generated = tmp.resolve("generated");
         assertEquals(ExitCode.OK, bsc("generate", "meter-data", "--size", "medium", "--seed", "42", "--mpans",
@@ -84,6 +90,31 @@ final class AggregateEndToEndTest extends InProcessBsc
             compared++;
         }
         assertEquals(aggregated.size(), compared);
+
+        // The same volumes as metered-volume events through the engine: they replace the day's rows of the supplier
+        // base BM Units (same business key), and the run settles on them.
+        final Path fresh = tmp.resolve("fresh-bundle");
+        SyntheticBundle.write(registry, 42, LocalDate.parse(DATE), SettlementRun.SF, false, fresh);
+        final DayBundle original = DayBundle.load(fresh);
+        final Map<String, Double> engineQm = new HashMap<>();
+        try (Engine engine = Engine.launch(new EngineContext().registry(registry).listener(record ->
+        {
+            if (record.type() == ResultType.BM_UNIT_PERIOD)
+            {
+                engineQm.put(registry.bmUnitId(record.subject()) + "#" + record.period(), record.value(4));
+            }
+        })))
+        {
+            BundleEvents.submit(original, engine);
+            MeterReports.feedEngine(reports.resolve(MeterReports.METERED_FILE), registry, original.epochDay(), engine);
+            final long run = engine.triggerRun(EventSource.OPERATOR, 1, original.epochDay(), SettlementRun.SF);
+            engine.awaitProcessed(run, 60, TimeUnit.SECONDS);
+        }
+        for (final Map.Entry<String, Double> e : aggregated.entrySet())
+        {
+            assertEquals(e.getValue(), engineQm.get(e.getKey()), 1e-12, "through the engine: " + e.getKey());
+        }
+        assertEquals(settledQm, engineQm, "the engine settles every BM Unit as the fed bundle does");
     }
 
     /** Keeps QM per BM Unit and period. */

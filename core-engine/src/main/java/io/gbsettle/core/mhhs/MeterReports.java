@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.gbsettle.core.engine.Engine;
+import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.DayBundle;
@@ -22,6 +24,7 @@ import io.gbsettle.core.kernel.aggregate.MeterColumns;
 import io.gbsettle.core.kernel.aggregate.ReadRejection;
 import io.gbsettle.core.kernel.aggregate.RejectedReadConsumer;
 import io.gbsettle.core.registry.GspGroup;
+import io.gbsettle.core.registry.MarketRegistry;
 
 /**
  * The reports of an aggregation run, as CSV:
@@ -299,5 +302,47 @@ public final class MeterReports
             }
         }
         return ours.size();
+    }
+
+    /**
+     * Publishes the aggregated supplier BM Unit metered volumes to the engine as {@code METERED_VOLUME} records from
+     * {@link EventSource#AGGREGATION}: each replaces the BM Unit's metered volume of the period (same business key),
+     * so the next settlement run of the day settles on them.
+     *
+     * @param aggregatedMetered the {@code metered_volumes.csv} written by {@link #write}.
+     * @param registry          the registry the engine runs with.
+     * @param epochDay          the Settlement Day.
+     * @param engine            the engine.
+     * @return the position of the last record submitted, or -1 when there was none.
+     * @throws InvalidInputException if the file is malformed or names a BM Unit the registry does not know.
+     */
+    public static long feedEngine(final Path aggregatedMetered, final MarketRegistry registry, final long epochDay,
+        final Engine engine)
+    {
+        final List<InputProblem> problems = new ArrayList<>();
+        long last = -1;
+        try (CsvReader in = CsvReader.open(aggregatedMetered))
+        {
+            final int[] c = in.requireColumns(problems, "bm_unit_id", "settlement_period", "qm_mwh");
+            long row = 0;
+            while (problems.isEmpty() && in.next())
+            {
+                final String id = in.field(c[0]);
+                final int unit = registry.bmUnitIndex(id);
+                if (unit == MarketRegistry.NO_INDEX)
+                {
+                    problems.add(new InputProblem(aggregatedMetered.getFileName().toString(), in.line(), id,
+                        "bm_unit_id", "BM Unit " + id + " is not in the registry"));
+                    continue;
+                }
+                last = engine.submitMetered(EventSource.AGGREGATION, row++, epochDay,
+                    Integer.parseInt(in.field(c[1])), unit, Double.parseDouble(in.field(c[2])));
+            }
+        }
+        if (!problems.isEmpty())
+        {
+            throw new InvalidInputException("cannot publish the metered volumes of " + aggregatedMetered, problems);
+        }
+        return last;
     }
 }
