@@ -160,7 +160,8 @@ final class SettleCommand implements Callable<Integer>
                 SettlementReportCsv.PERIOD_FILE, rows[2], SettlementReportCsv.PARTY_DAY_FILE, rows[3], millis);
             if (!problems.isEmpty())
             {
-                console.printf(Locale.ROOT, "      %d input problems (rows left out, metered volumes missing, unpriced accepted volume); see %s%n",
+                console.printf(Locale.ROOT, "      %d input problems (rows left out, metered volumes missing, " +
+                    "unpriced accepted volume); see %s%n",
                     problems.size(), out.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
             }
         }

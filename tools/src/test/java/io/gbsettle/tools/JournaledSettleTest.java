@@ -30,8 +30,8 @@ final class JournaledSettleTest extends InProcessBsc
         assertEquals(ExitCode.OK, bsc("generate", "bundle", "--size", "SMALL", "--out", bundle.toString()),
             err::toString);
 
-        assertEquals(ExitCode.OK, bsc("settle", "--bundle", bundle.toString(), "--out", tmp.resolve("plain").toString()),
-            err::toString);
+        assertEquals(ExitCode.OK, bsc("settle", "--bundle", bundle.toString(), "--out",
+            tmp.resolve("plain").toString()), err::toString);
         assertEquals(ExitCode.OK, bsc("settle", "--bundle", bundle.toString(), "--out", tmp.resolve("first").toString(),
             "--journal", journal.toString()), err::toString);
         assertTrue(out.toString().contains("[4/4] reports from the journal's latest SF run"), out::toString);

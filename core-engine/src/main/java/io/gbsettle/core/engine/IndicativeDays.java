@@ -51,7 +51,8 @@ final class IndicativeDays
     IndicativeDays(final MarketRegistry registry, final SettlementContext settlement, final IndicativeOptions options)
     {
         this.registry = registry;
-        this.options = options.withVolumeOptions(settlement.volumeOptions()).withPriceOptions(settlement.priceOptions());
+        this.options = options.withVolumeOptions(settlement.volumeOptions())
+            .withPriceOptions(settlement.priceOptions());
     }
 
     /**
@@ -242,8 +243,8 @@ final class IndicativeDays
         {
             final int units = registry.bmUnitCount();
             day.book = new IndicativeBook(options, units, units * PN_PER_UNIT, units * BOD_PER_UNIT,
-                Math.max(MIN_ACCEPTANCE_SEGMENTS, units * ACCEPTANCE_SEGMENTS_PER_UNIT), UNIT_ROWS, Math.min(8192, Math.max(256, units)),
-                BSAD_PER_PERIOD);
+                Math.max(MIN_ACCEPTANCE_SEGMENTS, units * ACCEPTANCE_SEGMENTS_PER_UNIT), UNIT_ROWS,
+                Math.min(8192, Math.max(256, units)), BSAD_PER_PERIOD);
         }
         day.book.reset(day.view, calendar.periodStartEpochSecond(epochDay, 1), calendar.periodsIn(epochDay),
             PriceParameters.on(epochDay));

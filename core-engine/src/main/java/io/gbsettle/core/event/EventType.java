@@ -90,7 +90,8 @@ public final class EventType
     public static final int FLAG_PRODUCTION = 64;
 
     private static final String[] NAMES = {"?", "PN", "BOD", "BOALF", "DISBSAD", "NETBSAD", "MID", "LOLP",
-        "METERED", "ECVN", "MVRN", "ABSVD", "SYSTEM_PRICE", "PARAMETER", "REGISTRATION", "RUN", "END_OF_INPUT", "RETIRE_DAY"};
+        "METERED", "ECVN", "MVRN", "ABSVD", "SYSTEM_PRICE", "PARAMETER", "REGISTRATION", "RUN", "END_OF_INPUT",
+        "RETIRE_DAY"};
     private static final String[] PARAMETER_NAMES = {"alpha", "iipOver", "iipUnder"};
 
     private EventType()

@@ -12,6 +12,7 @@
  *                                                         cashflows of the units that changed
  * </pre>
  *
- * <p>Pure: no I/O. Every choice ([I]) is a named option of {@link io.gbsettle.core.kernel.indicative.IndicativeOptions}.
+ * <p>Pure: no I/O. Every choice ([I]) is a named option of
+ * {@link io.gbsettle.core.kernel.indicative.IndicativeOptions}.
  */
 package io.gbsettle.core.kernel.indicative;

@@ -138,7 +138,8 @@ final class IndicativeBookProperties
             }
             for (int p = 0, n = rnd.nextInt(3); p < n; p++)
             {
-                events.add(new Mid(j, 7 - p, 20 + 80 * rnd.nextDouble(), rnd.nextInt(4) == 0 ? 0 : 200 * rnd.nextDouble()));
+                events.add(new Mid(j, 7 - p, 20 + 80 * rnd.nextDouble(),
+                    rnd.nextInt(4) == 0 ? 0 : 200 * rnd.nextDouble()));
             }
             if (rnd.nextBoolean())
             {
