@@ -154,7 +154,8 @@ public final class Engine implements AutoCloseable
         final long sequence = inputRing.next();
         try
         {
-            stamp(inputRing.get(sequence).event.copyFrom(buffer, offset), sequence);
+            inputRing.get(sequence).event.copyFrom(buffer, offset).position(base + sequence)
+                .receivedMicros(clock.microTime());
         }
         finally
         {
@@ -179,17 +180,8 @@ public final class Engine implements AutoCloseable
     public long submitPn(final int source, final long sourceKey, final long epochDay, final int bmUnit,
         final long timeFrom, final double levelFrom, final long timeTo, final double levelTo)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(EventType.PN_POINT, epochDay, 0, source, sourceKey)
-                .subject(bmUnit).times(timeFrom, timeTo, 0).values(levelFrom, levelTo, 0, 0), sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(EventType.PN_POINT, source, sourceKey, epochDay, 0, bmUnit, 0, 0, timeFrom, timeTo, 0,
+            levelFrom, levelTo, 0, 0, 0);
     }
 
     /**
@@ -212,18 +204,8 @@ public final class Engine implements AutoCloseable
         final int pairId, final long timeFrom, final double levelFrom, final long timeTo, final double levelTo,
         final double offer, final double bid)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(EventType.BOD_BAND, epochDay, 0, source, sourceKey)
-                .subject(bmUnit).subject2(pairId).times(timeFrom, timeTo, 0).values(levelFrom, levelTo, offer, bid),
-                sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(EventType.BOD_BAND, source, sourceKey, epochDay, 0, bmUnit, pairId, 0, timeFrom, timeTo, 0,
+            levelFrom, levelTo, offer, bid, 0);
     }
 
     /**
@@ -246,18 +228,8 @@ public final class Engine implements AutoCloseable
         final long acceptanceNumber, final long acceptanceTime, final long timeFrom, final double levelFrom,
         final long timeTo, final double levelTo, final int flags)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(EventType.ACCEPTANCE_SEGMENT, epochDay, 0, source, sourceKey)
-                .subject(bmUnit).key(acceptanceNumber).times(timeFrom, timeTo, acceptanceTime)
-                .values(levelFrom, levelTo, 0, 0).flags(flags), sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(EventType.ACCEPTANCE_SEGMENT, source, sourceKey, epochDay, 0, bmUnit, 0, acceptanceNumber,
+            timeFrom, timeTo, acceptanceTime, levelFrom, levelTo, 0, 0, flags);
     }
 
     /**
@@ -279,17 +251,7 @@ public final class Engine implements AutoCloseable
     public long submitPeriodValue(final int type, final int source, final long sourceKey, final long epochDay,
         final int period, final long key, final double value0, final double value1, final int flags)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(type, epochDay, period, source, sourceKey).key(key)
-                .values(value0, value1, 0, 0).flags(flags), sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(type, source, sourceKey, epochDay, period, 0, 0, key, 0, 0, 0, value0, value1, 0, 0, flags);
     }
 
     /**
@@ -314,17 +276,8 @@ public final class Engine implements AutoCloseable
         final int period, final int subject, final int subject2, final long key, final double value0,
         final double value1, final int flags)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(type, epochDay, period, source, sourceKey).subject(subject)
-                .subject2(subject2).key(key).values(value0, value1, 0, 0).flags(flags), sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(type, source, sourceKey, epochDay, period, subject, subject2, key, 0, 0, 0, value0, value1, 0,
+            0, flags);
     }
 
     /**
@@ -362,18 +315,9 @@ public final class Engine implements AutoCloseable
     public long submitRegistration(final int source, final long sourceKey, final long epochDay, final int bmUnit,
         final int leadParty, final boolean production, final int tradingUnit, final int gspGroup, final double tlf)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(EventType.REGISTRATION, epochDay, 0, source, sourceKey)
-                .subject(bmUnit).subject2(leadParty).key((long)gspGroup << 32 | (tradingUnit & 0xFFFFFFFFL))
-                .values(tlf, 0, 0, 0).flags(production ? EventType.FLAG_PRODUCTION : 0), sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(EventType.REGISTRATION, source, sourceKey, epochDay, 0, bmUnit, leadParty,
+            (long)gspGroup << 32 | (tradingUnit & 0xFFFFFFFFL), 0, 0, 0, tlf, 0, 0, 0,
+            production ? EventType.FLAG_PRODUCTION : 0);
     }
 
     /**
@@ -388,17 +332,8 @@ public final class Engine implements AutoCloseable
      */
     public long triggerRun(final int source, final long sourceKey, final long epochDay, final SettlementRun run)
     {
-        final long sequence = inputRing.next();
-        try
-        {
-            stamp(inputRing.get(sequence).event.reset(EventType.RUN_TRIGGER, epochDay, 0, source, sourceKey)
-                .subject2(run.ordinal()), sequence);
-        }
-        finally
-        {
-            inputRing.publish(sequence);
-        }
-        return base + sequence;
+        return publish(EventType.RUN_TRIGGER, source, sourceKey, epochDay, 0, 0, run.ordinal(), 0, 0, 0, 0, 0, 0, 0, 0,
+            0);
     }
 
     /**
@@ -430,9 +365,27 @@ public final class Engine implements AutoCloseable
         return submitPeriodValue(EventType.RETIRE_DAY, source, sourceKey, epochDay, 0, 0, 0, 0, 0);
     }
 
-    private void stamp(final InputEvent event, final long sequence)
+    /**
+     * The one two-phase publish every submit goes through: claim a slot, fill every field through the slot's
+     * flyweight, stamp position and receipt time, publish (always, even if filling failed, or the ring would stall).
+     */
+    private long publish(final int type, final int source, final long sourceKey, final long epochDay,
+        final int period, final int subject, final int subject2, final long key, final long time0, final long time1,
+        final long time2, final double value0, final double value1, final double value2, final double value3,
+        final int flags)
     {
-        event.position(base + sequence).receivedMicros(clock.microTime());
+        final long sequence = inputRing.next();
+        try
+        {
+            inputRing.get(sequence).event.reset(type, epochDay, period, source, sourceKey).subject(subject)
+                .subject2(subject2).key(key).times(time0, time1, time2).values(value0, value1, value2, value3)
+                .flags(flags).position(base + sequence).receivedMicros(clock.microTime());
+        }
+        finally
+        {
+            inputRing.publish(sequence);
+        }
+        return base + sequence;
     }
 
     // -----------------------------------------------------------------------------------------------------------

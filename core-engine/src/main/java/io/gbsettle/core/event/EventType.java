@@ -113,9 +113,19 @@ public final class EventType
      */
     public static int code(final String name)
     {
-        for (int t = 1; t < LIMIT; t++)
+        return codeOf(NAMES, name);
+    }
+
+    /**
+     * @param names the names of a code table, index 0 unused.
+     * @param name  a name, any case.
+     * @return its index, or -1.
+     */
+    static int codeOf(final String[] names, final String name)
+    {
+        for (int t = 1; t < names.length; t++)
         {
-            if (NAMES[t].equalsIgnoreCase(name))
+            if (names[t].equalsIgnoreCase(name))
             {
                 return t;
             }

@@ -137,14 +137,7 @@ public final class ResultType
      */
     public static int code(final String name)
     {
-        for (int t = 1; t < LIMIT; t++)
-        {
-            if (NAMES[t].equalsIgnoreCase(name))
-            {
-                return t;
-            }
-        }
-        return -1;
+        return EventType.codeOf(NAMES, name);
     }
 
     /**
