@@ -45,7 +45,7 @@ import io.gbsettle.core.time.SettlementRun;
  * <p>Positions: every input gets a position, its ordinal in the input journal (0, 1, 2 ... across restarts);
  * submit methods return it, {@link #awaitJournaled} lets a source acknowledge only once its record is durable, and
  * results name the positions they rest on. On launch with an existing journal the engine first replays it (see
- * {@link Recovery}) and numbering continues where it stopped.
+ * {@link Replay}) and numbering continues where it stopped.
  */
 public final class Engine implements AutoCloseable
 {
