@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
 import io.gbsettle.core.engine.BundleEvents;
 import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.engine.EngineContext;
+import io.gbsettle.core.engine.EnginePipeline;
 import io.gbsettle.core.engine.WaitStrategyKind;
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.ResultRecord;
@@ -44,7 +45,7 @@ import io.gbsettle.core.time.SettlementRun;
  * and records {@code published - planned} into an HdrHistogram. The journal is on, on a temporary directory.
  *
  * <pre>
- *   java -jar benchmarks/target/benchmarks.jar latency [RATE_PER_SECOND] [SECONDS] [WAIT_STRATEGY] [no-journal]
+ *   java -jar benchmarks/target/benchmarks.jar latency [RATE_PER_SECOND] [SECONDS] [WAIT_STRATEGY] [PIPELINE] [no-journal]
  * </pre>
  */
 public final class EngineLatency
@@ -72,12 +73,13 @@ public final class EngineLatency
         final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         final int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         final WaitStrategyKind wait = args.length > 2 ? WaitStrategyKind.valueOf(args[2]) : WaitStrategyKind.SLEEPING;
-        final boolean journal = args.length <= 3 || !"no-journal".equals(args[3]);
-        new EngineLatency().run(rate, seconds, wait, journal, System.out);
+        final EnginePipeline pipeline = args.length > 3 ? EnginePipeline.valueOf(args[3]) : EnginePipeline.STAGED;
+        final boolean journal = args.length <= 4 || !"no-journal".equals(args[4]);
+        new EngineLatency().run(rate, seconds, wait, pipeline, journal, System.out);
     }
 
-    private void run(final int rate, final int seconds, final WaitStrategyKind wait, final boolean journal,
-        final PrintStream out)
+    private void run(final int rate, final int seconds, final WaitStrategyKind wait, final EnginePipeline pipeline,
+        final boolean journal, final PrintStream out)
         throws Exception
     {
         final Path dir = Files.createTempDirectory("gbsettle-latency");
@@ -88,7 +90,8 @@ public final class EngineLatency
                 LocalDate.of(2025, 6, 10), SettlementRun.SF, false, dir.resolve("bundle"));
             final DayBundle bundle = DayBundle.load(dir.resolve("bundle"));
             try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).waitStrategy(wait)
-                .rowsPerDay(1 << 20).journalDir(journal ? dir.resolve("journal") : null).listener(this::onResult)))
+                .pipeline(pipeline).rowsPerDay(1 << 20).journalDir(journal ? dir.resolve("journal") : null)
+                .listener(this::onResult)))
             {
                 out.println("loading the day's balancing data into the engine...");
                 BundleEvents.submit(bundle, engine);
@@ -104,8 +107,8 @@ public final class EngineLatency
                 final long total = warmup + (long)seconds * rate;
                 out.printf(Locale.ROOT, "offering %,d balancing records/s for %d s after a 2 s warm-up: revised PN " +
                     "and BOD rows of the day, and every %dth a probe (a revised acceptance of periods 24-25, %d of " +
-                    "them, or a revised DISBSAD action) whose latency is measured; wait strategy %s, journal %s%n",
-                    rate, seconds, PROBE_EVERY, rows.length, wait, journal ? "on" : "off");
+                    "them, or a revised DISBSAD action) whose latency is measured; wait strategy %s, pipeline %s, journal %s%n",
+                    rate, seconds, PROBE_EVERY, rows.length, wait, pipeline, journal ? "on" : "off");
                 final long base = engine.nextPosition();
                 final long start = System.nanoTime() + 1_000_000;
                 long last = 0;

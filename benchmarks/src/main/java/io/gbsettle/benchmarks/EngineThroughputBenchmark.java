@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.engine.EngineContext;
+import io.gbsettle.core.engine.EnginePipeline;
 import io.gbsettle.core.engine.WaitStrategyKind;
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.registry.MarketRegistry;
@@ -52,6 +53,10 @@ public class EngineThroughputBenchmark
     @Param({"true", "false"})
     public boolean journal;
 
+    /** How the engine spreads its stages over threads. */
+    @Param({"STAGED", "ONE_THREAD"})
+    public EnginePipeline pipeline;
+
     /** Whether the ring is declared single-producer (one submitting thread, as here). */
     @Param({"false", "true"})
     public boolean singleProducer;
@@ -76,7 +81,7 @@ public class EngineThroughputBenchmark
     {
         registry = SyntheticRegistry.generate(42, SyntheticRegistry.Size.NATIONAL);
         dir = Files.createTempDirectory("gbsettle-engine-bench");
-        engine = Engine.launch(new EngineContext().registry(registry).waitStrategy(wait).singleProducer(singleProducer)
+        engine = Engine.launch(new EngineContext().registry(registry).waitStrategy(wait).singleProducer(singleProducer).pipeline(pipeline)
             .rowsPerDay(RECORDS).indicative(false).journalDir(journal ? dir.resolve("journal") : null));
     }
 

@@ -15,6 +15,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.EpochMicroClock;
 
 import io.gbsettle.core.event.EventType;
@@ -60,6 +61,7 @@ public final class Engine implements AutoCloseable
     private final RingBuffer<ResultSlot> resultRing;
     private final CalculationHandler calculation;
     private final Publisher publisher;
+    private final boolean oneThread;
     private final EpochMicroClock clock;
     private final long base;
     private final AtomicLong journaled = new AtomicLong(-1);
@@ -87,18 +89,27 @@ public final class Engine implements AutoCloseable
         }
 
         final ThreadFactory threads = new EngineThreads();
-        results = new Disruptor<>(ResultSlot::new, context.resultRingSize(), threads, ProducerType.SINGLE,
-            context.waitStrategy().newStrategy());
         publisher = new Publisher(listeners);
-        results.handleEventsWith(publisher);
-        results.setDefaultExceptionHandler(new FailureHandler<>());
-        resultRing = results.start();
+        oneThread = context.pipeline() == EnginePipeline.ONE_THREAD;
+        if (oneThread)
+        {
+            results = null;
+            resultRing = null;
+        }
+        else
+        {
+            results = new Disruptor<>(ResultSlot::new, context.resultRingSize(), threads, ProducerType.SINGLE,
+                context.waitStrategy().newStrategy());
+            results.handleEventsWith(publisher);
+            results.setDefaultExceptionHandler(new FailureHandler<>());
+            resultRing = results.start();
+        }
 
         inputs = new Disruptor<>(InputSlot::new, context.ringSize(), threads,
             context.singleProducer() ? ProducerType.SINGLE : ProducerType.MULTI,
             context.waitStrategy().newStrategy());
         calculation = new CalculationHandler();
-        if (journal != null)
+        if (journal != null && !oneThread)
         {
             inputs.handleEventsWith(new JournalHandler(), calculation);
         }
@@ -426,10 +437,13 @@ public final class Engine implements AutoCloseable
         {
             idle(deadline, position, "applied");
         }
-        final long cursor = resultRing.getCursor();
-        while (publisher.sequence.get() < cursor)
+        if (!oneThread)
         {
-            idle(deadline, position, "published");
+            final long cursor = resultRing.getCursor();
+            while (publisher.sequence.get() < cursor)
+            {
+                idle(deadline, position, "published");
+            }
         }
     }
 
@@ -471,12 +485,18 @@ public final class Engine implements AutoCloseable
         try
         {
             inputs.shutdown(30, TimeUnit.SECONDS);
-            results.shutdown(30, TimeUnit.SECONDS);
+            if (results != null)
+            {
+                results.shutdown(30, TimeUnit.SECONDS);
+            }
         }
         catch (final com.lmax.disruptor.TimeoutException ex)
         {
             inputs.halt();
-            results.halt();
+            if (results != null)
+            {
+                results.halt();
+            }
         }
         finally
         {
@@ -518,8 +538,11 @@ public final class Engine implements AutoCloseable
     {
         private final InputEvent event = new InputEvent();
         private final ResultRecord record = new ResultRecord();
+        private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[ResultRecord.LENGTH]);
+        private final boolean journalHere = journal != null && oneThread;
         private volatile Sequence sequence = new Sequence();
         private long claimed;
+        private long current;
 
         @Override
         public void setSequenceCallback(final Sequence sequenceCallback)
@@ -530,12 +553,26 @@ public final class Engine implements AutoCloseable
         @Override
         public void onEvent(final InputSlot slot, final long sequence, final boolean endOfBatch)
         {
+            current = base + sequence;
+            if (journalHere && journal.appendInput(slot.buffer, 0))
+            {
+                journaled.lazySet(current);
+            }
             core.onInput(event.wrap(slot.buffer, 0), endOfBatch, this);
+            if (journalHere && endOfBatch)
+            {
+                journal.flushInputs();
+                journaled.lazySet(current);
+            }
         }
 
         @Override
         public ResultRecord claim()
         {
+            if (oneThread)
+            {
+                return record.wrap(scratch, 0);
+            }
             claimed = resultRing.next();
             return record.wrap(resultRing.get(claimed).buffer, 0);
         }
@@ -543,6 +580,16 @@ public final class Engine implements AutoCloseable
         @Override
         public void commit(final long gatePosition)
         {
+            if (oneThread)
+            {
+                if (journalHere && journaled.get() < gatePosition)
+                {
+                    journal.flushInputs();
+                    journaled.lazySet(current);
+                }
+                publisher.publish(scratch);
+                return;
+            }
             resultRing.get(claimed).gate = gatePosition;
             resultRing.publish(claimed);
         }
@@ -589,7 +636,19 @@ public final class Engine implements AutoCloseable
                 }
                 journal.appendResult(slot.buffer, 0);
             }
-            record.wrap(slot.buffer, 0);
+            publish(slot.buffer);
+        }
+
+        /**
+         * Journals a result (when there is a journal) and hands it to the listeners.
+         */
+        void publish(final UnsafeBuffer buffer)
+        {
+            if (journal != null && oneThread)
+            {
+                journal.appendResult(buffer, 0);
+            }
+            record.wrap(buffer, 0);
             for (final ResultListener listener : listeners)
             {
                 listener.onResult(record);

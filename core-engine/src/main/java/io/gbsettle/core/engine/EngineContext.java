@@ -48,6 +48,7 @@ public final class EngineContext
     private boolean indicative = true;
     private IndicativeOptions indicativeOptions = IndicativeOptions.DEFAULTS;
     private boolean singleProducer;
+    private EnginePipeline pipeline = EnginePipeline.STAGED;
 
     /**
      * @param registry the market registry every index in the input records refers to (required).
@@ -271,6 +272,25 @@ public final class EngineContext
     public boolean singleProducer()
     {
         return singleProducer;
+    }
+
+    /**
+     * @param pipeline how the work is spread over threads (default {@link EnginePipeline#STAGED}); see
+     *                 {@link EnginePipeline} for which suits which machine.
+     * @return this.
+     */
+    public EngineContext pipeline(final EnginePipeline pipeline)
+    {
+        this.pipeline = Objects.requireNonNull(pipeline);
+        return this;
+    }
+
+    /**
+     * @return how the work is spread over threads.
+     */
+    public EnginePipeline pipeline()
+    {
+        return pipeline;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.EventType;
@@ -60,13 +62,14 @@ final class EngineAllocationTest
         }, 20_000, 10_000);
     }
 
-    @Test
-    void submitToResultThroughTheRunningEngineAllocatesNothing() throws Exception
+    @ParameterizedTest
+    @EnumSource(EnginePipeline.class)
+    void submitToResultThroughTheRunningEngineAllocatesNothing(final EnginePipeline pipeline) throws Exception
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long[] results = {0};
-        try (Engine engine = Engine.launch(new EngineContext().registry(REGISTRY).rowsPerDay(1 << 20)
+        try (Engine engine = Engine.launch(new EngineContext().registry(REGISTRY).rowsPerDay(1 << 20).pipeline(pipeline)
             .listener(record -> results[0] += record.type() == ResultType.INDICATIVE_PRICE ? 1 : 0)))
         {
             long last = 0;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.gbsettle.core.event.EventSource;
@@ -45,15 +46,17 @@ final class JournaledEngineTest
         bundle = DayBundle.load(bundleDir);
     }
 
-    @Test
-    void journaledRunRecoversReplaysAndDiffs(@TempDir final Path journal) throws Exception
+    @ParameterizedTest
+    @EnumSource(EnginePipeline.class)
+    void journaledRunRecoversReplaysAndDiffs(final EnginePipeline pipeline, @TempDir final Path journal)
+        throws Exception
     {
         final CapturingReport batch = new CapturingReport();
         new DaySettlement(bundle).settle(batch);
 
         final CapturingReport first = new CapturingReport();
         final long inputs;
-        try (Engine engine = launch(journal, first, new ArrayList<>()))
+        try (Engine engine = launch(pipeline, journal, first, new ArrayList<>()))
         {
             final long digest = BundleEvents.submit(bundle, engine);
             final long trigger = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
@@ -69,7 +72,7 @@ final class JournaledEngineTest
 
         final CapturingReport again = new CapturingReport();
         final List<String> diffs = new ArrayList<>();
-        try (Engine engine = launch(journal, again, diffs))
+        try (Engine engine = launch(pipeline, journal, again, diffs))
         {
             assertEquals(inputs, engine.nextPosition(), "recovered every input");
             assertEquals(0, again.rows.size(), "recovery publishes nothing already published");
@@ -102,9 +105,10 @@ final class JournaledEngineTest
             "a replay with other kernel choices names the first difference: " + different.firstDifference());
     }
 
-    private static Engine launch(final Path journal, final CapturingReport report, final List<String> diffs)
+    private static Engine launch(final EnginePipeline pipeline, final Path journal, final CapturingReport report,
+        final List<String> diffs)
     {
-        return Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)
+        return Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal).pipeline(pipeline)
             .listener(record -> collect(record, report, diffs)));
     }
 
