@@ -290,7 +290,7 @@ final class DayInputs
         final boolean[] meteredSeen)
     {
         final int units = day.bmUnitCount();
-        final boolean[] pn = new boolean[periods + 1];
+        final int[] pnCover = new int[periods + 2];
         final boolean[] mid = new boolean[periods + 1];
         final boolean[] netbsad = new boolean[periods + 1];
         final boolean[] lolp = new boolean[periods + 1];
@@ -303,11 +303,13 @@ final class DayInputs
             {
                 case EventType.PN_POINT ->
                 {
-                    final int from = (int)Math.max(1, (e.time0() - dayStart) / 1800 + 1);
-                    final int to = (int)Math.min(periods, (e.time1() - 1 - dayStart) / 1800 + 1);
-                    for (int p = from; p <= to; p++)
+                    // Coverage as a difference array: +1 where a segment starts, -1 after it ends.
+                    final long from = Math.max(1, Math.floorDiv(e.time0() - dayStart, 1800) + 1);
+                    final long to = Math.min(periods, Math.floorDiv(e.time1() - 1 - dayStart, 1800) + 1);
+                    if (from <= to)
                     {
-                        pn[p] = true;
+                        pnCover[(int)from]++;
+                        pnCover[(int)to + 1]--;
                     }
                 }
                 case EventType.MARKET_INDEX -> mark(mid, period, periods);
@@ -325,10 +327,12 @@ final class DayInputs
                 }
             }
         }
+        int covering = 0;
         for (int p = 1; p <= periods; p++)
         {
+            covering += pnCover[p];
             int gaps = 0;
-            gaps |= pn[p] ? 0 : ResultType.MISSING_BALANCING;
+            gaps |= covering > 0 ? 0 : ResultType.MISSING_BALANCING;
             gaps |= mid[p] ? 0 : ResultType.MISSING_MARKET_INDEX;
             gaps |= netbsad[p] ? 0 : ResultType.MISSING_NETBSAD;
             gaps |= lolp[p] ? 0 : ResultType.MISSING_LOLP;
