@@ -8,9 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
+import io.gbsettle.core.engine.BundleEvents;
+import io.gbsettle.core.engine.Engine;
+import io.gbsettle.core.engine.EngineContext;
+import io.gbsettle.core.engine.Replay;
+import io.gbsettle.core.event.EventSource;
+import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.RegistryCsv;
@@ -18,6 +28,7 @@ import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.kernel.price.PriceParameters;
 import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.settle.SettlementContext;
 import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.time.CalendarContext;
 import io.gbsettle.core.time.SettlementCalendar;
@@ -53,7 +64,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example: ./bsc demo --out out/demo --date 2025-10-26"})
 final class DemoCommand implements Runnable
 {
-    private static final int STEPS = 7;
+    private static final int STEPS = 8;
 
     @Spec
     CommandSpec spec;
@@ -150,9 +161,11 @@ final class DemoCommand implements Runnable
             "%nOutputs in %s: registry/ (parties.csv, bm_units.csv, tlf.csv), registry_summary.json,%n" +
             "  periods.csv, clock_change_days.csv, run_dates.csv, due_on_date.csv%s%n", out.toAbsolutePath(),
             settled ? ",\n  bundle/ (the generated day), settlement/ (bmu_period.csv, account_period.csv, period.csv," +
-            " party_day.csv, exceptions.csv)" : "");
+            " party_day.csv, exceptions.csv),\n  journal/ (the engine's journal of the day: inputs, results, registry)" :
+            "");
         console.println("Next: ./bsc --help, ./bsc settle --bundle " + out.resolve("bundle") + " --out " +
-            out.resolve("settlement") + ", ./bsc price --help");
+            out.resolve("settlement") + ", ./bsc journal inspect --journal " + out.resolve("journal") +
+            " --results --type PERIOD, ./bsc price --help");
         console.flush();
     }
 
@@ -172,8 +185,8 @@ final class DemoCommand implements Runnable
             SyntheticBundle.write(registry, synthetic.seed, day, SettlementRun.SF, true, bundleDir);
         console.printf(Locale.ROOT,
             "      %,d PN segments, %,d BOD rows, %,d acceptances, %,d DISBSAD, %,d metered volumes, %,d ECVN lines," +
-            "%n      %d planted bad rows -> %s (%s)%n", generated.pnRows(), generated.bodRows(), generated.acceptances(),
-            generated.disbsadRows(), generated.meteredRows(), generated.ecvnRows(), generated.planted().size(),
+            "%n      %d planted bad rows -> %s (%s)%n", generated.pnRows(), generated.bodRows(),
+            generated.acceptances(), generated.disbsadRows(), generated.meteredRows(), generated.ecvnRows(), generated.planted().size(),
             bundleDir, millis(started));
 
         started = System.nanoTime();
@@ -198,7 +211,64 @@ final class DemoCommand implements Runnable
         console.printf(Locale.ROOT, "      BM cashflow %,.2f GBP, energy imbalance cashflow %,.2f GBP; " +
             "%d input problems listed, each with its reason -> %s%n", digest.totalCbm(), digest.totalCaei(),
             problems.size(), settlementDir.resolve(SettlementReportCsv.EXCEPTIONS_FILE));
+        throughTheEngine(console, bundle);
         return true;
+    }
+
+    /**
+     * Step 8: the same day record by record through the engine's ring with its journal (a fresh one each demo), then
+     * a replay of the journal that recomputes and compares every result.
+     */
+    private void throughTheEngine(final PrintWriter console, final DayBundle bundle)
+    {
+        final Path journal = out.resolve("journal");
+        step(console, 8, "the same day through the engine: record by record through the ring, journaled in " + journal +
+            ", then replayed and verified");
+        deleteRecursively(journal);
+        final long[] counts = new long[3];
+        final long started = System.nanoTime();
+        final long inputs;
+        try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)
+            .rowsPerDay(1 << 20).listener(record ->
+            {
+                counts[0]++;
+                counts[1] += record.type() == ResultType.INDICATIVE_PRICE ? 1 : 0;
+                counts[2] += record.type() == ResultType.PERIOD ? 1 : 0;
+            })))
+        {
+            final long digest = BundleEvents.submit(bundle, engine);
+            final long run = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
+            engine.awaitProcessed(run, 10, TimeUnit.MINUTES);
+            inputs = engine.nextPosition();
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new IllegalStateException("the engine did not settle the day in 10 minutes", ex);
+        }
+        final long millis = (System.nanoTime() - started) / 1_000_000;
+        console.printf(Locale.ROOT, "      %,d input records journaled and applied in %,d ms; %,d indicative prices " +
+            "published as the balancing data arrived%n      (one per period moved by each ring batch); the SF run: %d " +
+            "periods, %,d result records in all%n", inputs, millis, counts[1], counts[2], counts[0]);
+        final Replay.Summary replay = Replay.run(journal, SettlementContext.defaults(), 0, true, null);
+        console.printf(Locale.ROOT, "      replay --verify: %,d records in %,d ms, %s%n", replay.inputs(),
+            replay.nanos() / 1_000_000, replay.verified() ? "every result recomputed identically" :
+            "DIFFERENT: " + replay.firstDifference());
+    }
+
+    private static void deleteRecursively(final Path dir)
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot clear " + dir, ex);
+        }
     }
 
     private static void step(final PrintWriter console, final int step, final String what)

@@ -32,8 +32,10 @@ final class BscTest extends InProcessBsc
         assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "MEDIUM", "--date", "2025-10-24"),
             err::toString);
         final String console = out.toString();
-        assertTrue(console.contains("[7/7]"), console);
+        assertTrue(console.contains("[8/8]"), console);
         assertTrue(console.contains("system price"), console);
+        assertTrue(console.contains("replay --verify") && console.contains("every result recomputed identically"),
+            console);
         assertTrue(console.contains("2025-10-26 has 50 periods (clocks go back)"), console);
         assertTrue(console.contains("2026-03-29 has 46 periods (clocks go forward)"), console);
 
@@ -75,7 +77,7 @@ final class BscTest extends InProcessBsc
             java.util.Locale.setDefault(saved);
         }
         final String console = out.toString();
-        assertTrue(console.contains("[1/7] generating a small market registry"), console);
+        assertTrue(console.contains("[1/8] generating a small market registry"), console);
         assertTrue(console.contains("2025-10-26 has 50 periods"), console);
         assertTrue(console.contains("wrote 10 parties"), console);
     }

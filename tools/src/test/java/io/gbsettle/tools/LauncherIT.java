@@ -33,12 +33,14 @@ final class LauncherIT
         final Result result = bsc("demo", "--size", "SMALL", "--out", out.toString(), "--date", "2026-03-27");
         assertEquals(0, result.exit, result.output);
         assertTrue(result.output.contains("2026-03-29 has 46 periods (clocks go forward)"), result.output);
-        assertTrue(result.output.contains("[7/7]"), result.output);
+        assertTrue(result.output.contains("[8/8]"), result.output);
+        assertTrue(result.output.contains("every result recomputed identically"), result.output);
         assertTrue(!result.output.contains("building the tools jar"), "the jar was fresh: " + result.output);
         assertTrue(!result.output.contains("WARNING"), "JVM flags missing? " + result.output);
         for (final String file : List.of("registry/parties.csv", "registry/bm_units.csv", "registry_summary.json",
             "periods.csv", "clock_change_days.csv", "run_dates.csv", "due_on_date.csv", "bundle/day.json",
-            "settlement/period.csv", "settlement/party_day.csv", "settlement/exceptions.csv"))
+            "settlement/period.csv", "settlement/party_day.csv", "settlement/exceptions.csv",
+            "journal/registry/bm_units.csv", "journal/engine.properties"))
         {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
