@@ -45,6 +45,7 @@ final class EngineCore
     private long duplicates;
     private long rejected;
     private long runsDone;
+    private boolean runOpen;
 
     /**
      * @param indicative the indicative prices' choices, or null for no indicative prices.
@@ -114,7 +115,14 @@ final class EngineCore
                 {
                     indicative.flush(sink, event.position());
                 }
-                run(day, runs[event.subject2()], event.position(), sink);
+                try
+                {
+                    run(day, runs[event.subject2()], event.position(), sink);
+                }
+                catch (final RuntimeException ex)
+                {
+                    runFailed(event, ex, sink);
+                }
             }
             case EventType.END_OF_INPUT ->
             {
@@ -157,10 +165,12 @@ final class EngineCore
         final RunReport report = new RunReport(sink, day.epochDay(), run.ordinal(), sequence, day.digest(),
             day.firstPosition(), trigger, bmUnitDay, periods, registry.partyCount(), periodQuality, meteredSeen);
 
+        // Built before the first record, so that a day that cannot be settled writes nothing but its failure.
+        final DaySettlement settlementRun = new DaySettlement(bundle, settlement);
         report.record(ResultType.RUN_START, 0, -1).value(0, periods).value(1, day.rowCount());
         report.commit();
+        runOpen = true;
         missing(report, bmUnitDay, periods, periodQuality, meteredSeen);
-        final DaySettlement settlementRun = new DaySettlement(bundle, settlement);
         settlementRun.settle(report);
         problems(report, bundle.problems());
         problems(report, settlementRun.problems());
@@ -172,6 +182,7 @@ final class EngineCore
         final long records = report.records();
         report.record(ResultType.RUN_END, 0, -1).quality(ResultType.GROUP_END).value(0, records);
         report.commit();
+        runOpen = false;
     }
 
     private static void missing(final RunReport report, final BmUnitDay day, final int periods,
@@ -220,6 +231,29 @@ final class EngineCore
                 Double.parseDouble(problem.value()));
             report.commit();
         }
+    }
+
+    /**
+     * A run that cannot complete (a day before the single price without a price override, say) closes its records
+     * off with {@link ResultType#ABORTED} and reports the failure; the engine goes on with the next input.
+     */
+    private void runFailed(final InputEvent event, final RuntimeException ex, final ResultSink sink)
+    {
+        System.getLogger("io.gbsettle.engine").log(System.Logger.Level.ERROR, "settlement run " +
+            ResultType.runName(event.subject2()) + " of " + java.time.LocalDate.ofEpochDay(event.epochDay()) +
+            " (input " + event.position() + ") failed: " + ex.getMessage(), ex);
+        final long position = event.position();
+        if (runOpen)
+        {
+            sink.claim().reset(ResultType.ABORTED, event.epochDay(), 0, event.subject2(), 0, -1)
+                .inputs(0, position, position);
+            sink.commit(position);
+            runOpen = false;
+        }
+        final ResultRecord r = sink.claim().reset(ResultType.PROBLEM, event.epochDay(), 0, event.subject2(), 0, -1)
+            .inputs(0, position, position).quality(ResultType.GROUP_END);
+        r.value(0, ResultType.PROBLEM_RUN_FAILED).value(1, position);
+        sink.commit(position);
     }
 
     private void reject(final InputEvent event, final int reason, final ResultSink sink)

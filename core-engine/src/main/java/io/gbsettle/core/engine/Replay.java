@@ -3,6 +3,7 @@ package io.gbsettle.core.engine;
 import java.nio.file.Path;
 
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -230,6 +231,9 @@ public final class Replay
         private final Verifier verifier;
         private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[ResultRecord.LENGTH]);
         private final ResultRecord record = new ResultRecord();
+        private final ExpandableDirectByteBuffer group = new ExpandableDirectByteBuffer(1 << 16);
+        private final UnsafeBuffer view = new UnsafeBuffer(new byte[ResultRecord.LENGTH]);
+        private int grouped;
         private long results;
 
         ForwardingSink(final long from, final ResultListener listener, final Verifier verifier)
@@ -245,20 +249,41 @@ public final class Replay
             return record.wrap(buffer, 0);
         }
 
+        /**
+         * Records are held until their group ends, as the journal's readers see them: a group closed by
+         * {@code ABORTED} (a run that failed part way) is dropped, as the journal's readers drop it.
+         */
         @Override
         public void commit(final long gatePosition)
         {
-            if (gatePosition >= from)
+            if (gatePosition < from)
             {
-                results++;
-                if (listener != null)
+                return;
+            }
+            if (record.type() == ResultType.ABORTED)
+            {
+                grouped = 0;
+                return;
+            }
+            group.putBytes(grouped * ResultRecord.LENGTH, buffer, 0, ResultRecord.LENGTH);
+            grouped++;
+            if ((record.quality() & ResultType.GROUP_END) != 0)
+            {
+                for (int i = 0; i < grouped; i++)
                 {
-                    listener.onResult(record);
+                    view.putBytes(0, group, i * ResultRecord.LENGTH, ResultRecord.LENGTH);
+                    record.wrap(view, 0);
+                    results++;
+                    if (listener != null)
+                    {
+                        listener.onResult(record);
+                    }
+                    if (verifier != null)
+                    {
+                        verifier.check(record);
+                    }
                 }
-                if (verifier != null)
-                {
-                    verifier.check(record);
-                }
+                grouped = 0;
             }
         }
     }

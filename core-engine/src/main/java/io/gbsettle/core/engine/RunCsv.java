@@ -139,6 +139,9 @@ public final class RunCsv implements AutoCloseable
             case ResultType.PROBLEM_RESIDUAL_NOT_REALLOCATED -> new InputProblem("run", 0, r.period(), "", "", "",
                 "the Trading Unit-signed credited energy of all accounts nets to zero, so RCRP is undefined and the " +
                 "residual is not reallocated");
+            case ResultType.PROBLEM_RUN_FAILED -> new InputProblem("run", 0, 0, "", "position", Long.toString(number),
+                "the settlement run triggered at input position " + number + " could not complete; see the engine's " +
+                "log for why");
             case ResultType.PROBLEM_LEFT_OUT -> new InputProblem("run", 0, r.period(), unit, "position",
                 Long.toString(number), String.format(Locale.ROOT, "input record at position %d left out of the " +
                 "run: its BM Unit is not registered on the day or its period is not in the day (see bsc journal " +

@@ -79,6 +79,8 @@ public final class ResultType
      * day); value1: its input position.
      */
     public static final int PROBLEM_LEFT_OUT = 4;
+    /** {@link #PROBLEM} code: a settlement run could not complete (see the engine's log); value1: its trigger. */
+    public static final int PROBLEM_RUN_FAILED = 5;
 
     private static final String[] NAMES = {"?", "RUN_START", "BM_UNIT_PERIOD", "ACCOUNT_PERIOD", "PERIOD",
         "PARTY_DAY", "MISSING_INPUT", "PROBLEM", "PARTY_PERIOD_DIFF", "RUN_END", "INDICATIVE_PRICE",
