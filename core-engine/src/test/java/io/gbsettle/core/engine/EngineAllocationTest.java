@@ -1,10 +1,12 @@
 package io.gbsettle.core.engine;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The steady-state path from submit to result allocates nothing: on the calculation itself (one thread, exact), and
- * across every engine thread plus the producer while a stream of records goes through the running engine.
+ * across every engine thread plus the producer while a stream of records goes through the running engine with its
+ * journal on (inputs and results appended to Chronicle Queue).
  */
 final class EngineAllocationTest
 {
@@ -64,12 +67,14 @@ final class EngineAllocationTest
 
     @ParameterizedTest
     @EnumSource(EnginePipeline.class)
-    void submitToResultThroughTheRunningEngineAllocatesNothing(final EnginePipeline pipeline) throws Exception
+    void submitToResultThroughTheRunningEngineAllocatesNothing(final EnginePipeline pipeline,
+        @TempDir final Path journal) throws Exception
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long[] results = {0};
         try (Engine engine = Engine.launch(new EngineContext().registry(REGISTRY).rowsPerDay(1 << 20).pipeline(pipeline)
+            .journalDir(journal)
             .listener(record -> results[0] += record.type() == ResultType.INDICATIVE_PRICE ? 1 : 0)))
         {
             long last = 0;
