@@ -1,6 +1,7 @@
 package io.gbsettle.core.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +42,7 @@ final class DayInputs
     private final RowIndex index;
     private final LongHashSet superseded;
     private int rowCount;
+    private final int[] rowsByType = new int[EventType.LIMIT];
     private long digest;
     private long firstPosition = Long.MAX_VALUE;
     private long lastPosition = -1;
@@ -79,6 +81,7 @@ final class DayInputs
         index.clear();
         superseded.clear();
         rowCount = 0;
+        Arrays.fill(rowsByType, 0);
         digest = 0;
         firstPosition = Long.MAX_VALUE;
         lastPosition = -1;
@@ -125,6 +128,10 @@ final class DayInputs
         {
             final boolean stored = type != EventType.RUN_TRIGGER && type != EventType.END_OF_INPUT;
             r = stored ? rowCount++ : -1;
+            if (stored)
+            {
+                rowsByType[type]++;
+            }
             index.insert(slot, businessKey, key, r);
             if (!stored)
             {
@@ -211,6 +218,10 @@ final class DayInputs
     {
         final DayBundleBuilder builder = new DayBundleBuilder(registry, epochDay, run);
         final List<InputProblem> problems = new ArrayList<>();
+        final int[] n = rowsByType;
+        builder.reserve(n[EventType.PN_POINT], n[EventType.BOD_BAND], n[EventType.ACCEPTANCE_SEGMENT],
+            n[EventType.BSAD_ACTION], n[EventType.MARKET_INDEX], n[EventType.METERED_VOLUME], n[EventType.ECVN_LINE],
+            n[EventType.MVRN_LINE], n[EventType.ABSVD]);
         final int periods = builder.periodCount();
         final BmUnitDay day = builder.day();
         for (int r = 0; r < rowCount; r++)
@@ -294,7 +305,7 @@ final class DayInputs
         final boolean[] mid = new boolean[periods + 1];
         final boolean[] netbsad = new boolean[periods + 1];
         final boolean[] lolp = new boolean[periods + 1];
-        java.util.Arrays.fill(meteredSeen, 0, units * (periods + 1), false);
+        Arrays.fill(meteredSeen, 0, units * (periods + 1), false);
         for (int r = 0; r < rowCount; r++)
         {
             final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);

@@ -109,6 +109,29 @@ public abstract class ColumnTable
         return longs[column][row];
     }
 
+    /**
+     * Grows the columns, once, to hold at least {@code rows} rows, so that a table whose size is known is not grown
+     * by doubling while it fills.
+     */
+    final void reserve(final int rows)
+    {
+        if (rows > capacity())
+        {
+            for (int c = 0; c < ints.length; c++)
+            {
+                ints[c] = Arrays.copyOf(ints[c], rows);
+            }
+            for (int c = 0; c < longs.length; c++)
+            {
+                longs[c] = Arrays.copyOf(longs[c], rows);
+            }
+            for (int c = 0; c < doubles.length; c++)
+            {
+                doubles[c] = Arrays.copyOf(doubles[c], rows);
+            }
+        }
+    }
+
     final double doubleAt(final int column, final int row)
     {
         return doubles[column][row];

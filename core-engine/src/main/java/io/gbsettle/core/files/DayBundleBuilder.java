@@ -63,6 +63,33 @@ public final class DayBundleBuilder
     }
 
     /**
+     * Sizes the tables for the rows that are coming, so that filling them does not grow them step by step.
+     *
+     * @param pn          PN segments.
+     * @param bod         BOD rows.
+     * @param acceptances acceptance segments.
+     * @param bsad        DISBSAD actions.
+     * @param marketIndex MID rows.
+     * @param metered     metered volumes.
+     * @param ecvn        ECVN lines.
+     * @param mvrn        MVRN lines.
+     * @param absvd       ABSVD rows.
+     */
+    public void reserve(final int pn, final int bod, final int acceptances, final int bsad, final int marketIndex,
+        final int metered, final int ecvn, final int mvrn, final int absvd)
+    {
+        bundle.pn.reserve(pn);
+        bundle.bod.reserve(bod);
+        bundle.acceptances.reserve(acceptances);
+        bundle.bsad.reserve(bsad);
+        bundle.marketIndex.reserve(marketIndex);
+        bundle.metered.reserve(metered);
+        bundle.ecvn.reserve(ecvn);
+        bundle.mvrn.reserve(mvrn);
+        bundle.absvd.reserve(absvd);
+    }
+
+    /**
      * A Physical Notification segment.
      *
      * @param bmUnit    BM Unit index.
