@@ -69,19 +69,9 @@ public final class RunCsv implements AutoCloseable
         this.date = date.toString();
         this.dir = dir;
         this.reports = new SettlementReportCsv(registry, date, dir);
-        this.missing = open(dir.resolve(MISSING_FILE), MISSING_HEADER);
-        this.diff = open(dir.resolve(DIFF_FILE), DIFF_HEADER);
+        this.missing = CsvWriter.create(dir.resolve(MISSING_FILE), MISSING_HEADER);
+        this.diff = CsvWriter.create(dir.resolve(DIFF_FILE), DIFF_HEADER);
         this.problems = new ArrayList<>(knownProblems);
-    }
-
-    private static CsvWriter open(final Path file, final List<String> header)
-    {
-        final CsvWriter csv = CsvWriter.create(file);
-        for (final String column : header)
-        {
-            csv.field(column);
-        }
-        return csv.endRecord();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes comma-separated files that {@link CsvReader} reads back exactly: UTF-8, LF line ends, and a field quoted
@@ -57,6 +58,24 @@ public final class CsvWriter implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create " + path + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Creates (or truncates) a UTF-8 CSV file and writes its header record.
+     *
+     * @param path   the file.
+     * @param header the column names, in order.
+     * @return the writer, positioned after the header.
+     * @throws UncheckedIOException if the file cannot be created or written.
+     */
+    public static CsvWriter create(final Path path, final List<String> header)
+    {
+        final CsvWriter csv = create(path);
+        for (final String column : header)
+        {
+            csv.field(column);
+        }
+        return csv.endRecord();
     }
 
     /**

@@ -89,10 +89,10 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         {
             periodText[p] = Integer.toString(p);
         }
-        bmuPeriod = open(dir.resolve(BMU_PERIOD_FILE), BMU_PERIOD_HEADER);
-        accountPeriod = open(dir.resolve(ACCOUNT_PERIOD_FILE), ACCOUNT_PERIOD_HEADER);
-        period = open(dir.resolve(PERIOD_FILE), PERIOD_HEADER);
-        partyDay = open(dir.resolve(PARTY_DAY_FILE), PARTY_DAY_HEADER);
+        bmuPeriod = CsvWriter.create(dir.resolve(BMU_PERIOD_FILE), BMU_PERIOD_HEADER);
+        accountPeriod = CsvWriter.create(dir.resolve(ACCOUNT_PERIOD_FILE), ACCOUNT_PERIOD_HEADER);
+        period = CsvWriter.create(dir.resolve(PERIOD_FILE), PERIOD_HEADER);
+        partyDay = CsvWriter.create(dir.resolve(PARTY_DAY_FILE), PARTY_DAY_HEADER);
     }
 
     /**
@@ -105,7 +105,7 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
     public static void writeExceptions(final Path dir, final List<InputProblem> problems)
     {
         createDirectories(dir);
-        try (CsvWriter csv = open(dir.resolve(EXCEPTIONS_FILE), EXCEPTIONS_HEADER))
+        try (CsvWriter csv = CsvWriter.create(dir.resolve(EXCEPTIONS_FILE), EXCEPTIONS_HEADER))
         {
             for (final InputProblem problem : problems)
             {
@@ -216,17 +216,6 @@ public final class SettlementReportCsv implements SettlementReport, AutoCloseabl
         partyDay.close();
     }
 
-
-    private static CsvWriter open(final Path file, final List<String> header)
-    {
-        final CsvWriter csv = CsvWriter.create(file);
-        for (final String column : header)
-        {
-            csv.field(column);
-        }
-        csv.endRecord();
-        return csv;
-    }
 
     private static void createDirectories(final Path dir)
     {
