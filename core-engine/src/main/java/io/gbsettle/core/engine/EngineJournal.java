@@ -139,17 +139,9 @@ final class EngineJournal implements AutoCloseable
 
     private static void requireSame(final MarketRegistry journaled, final MarketRegistry registry, final Path dir)
     {
-        boolean same = journaled.bmUnitCount() == registry.bmUnitCount() &&
-            journaled.partyCount() == registry.partyCount();
-        for (int i = 0; same && i < registry.bmUnitCount(); i++)
-        {
-            same = journaled.bmUnitId(i).equals(registry.bmUnitId(i));
-        }
-        for (int p = 0; same && p < registry.partyCount(); p++)
-        {
-            same = journaled.partyId(p).equals(registry.partyId(p));
-        }
-        if (!same)
+        // Content equality (parties, BM Units, versions, TLFs): a replay with any other registry would not reproduce
+        // the journal's results.
+        if (!journaled.equals(registry))
         {
             throw new IllegalStateException("journal " + dir + " was written with another market registry (" +
                 journaled.bmUnitCount() + " BM Units, " + journaled.partyCount() + " parties in " +

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import io.gbsettle.core.event.ResultRecord;
 import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
+import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.settle.DaySettlement;
 import io.gbsettle.core.kernel.settle.SettlementOptions;
@@ -24,6 +26,7 @@ import io.gbsettle.core.time.SettlementRun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -103,6 +106,17 @@ final class JournaledEngineTest
         final Replay.Summary different = Replay.run(journal, otherLosses, 0, true, null);
         assertTrue(!different.verified() && different.firstDifference().contains("differs at byte"),
             "a replay with other kernel choices names the first difference: " + different.firstDifference());
+    }
+
+    @Test
+    void aJournalRefusesAnotherRegistry(@TempDir final Path journal)
+    {
+        Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)).close();
+        final MarketRegistry other = SyntheticRegistry.generate(4, SyntheticRegistry.Size.SMALL);
+        final IllegalStateException refused = assertThrows(IllegalStateException.class,
+            () -> Engine.launch(new EngineContext().registry(other).journalDir(journal)));
+        assertTrue(refused.getMessage().contains("was written with another market registry"), refused::getMessage);
+        Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)).close();
     }
 
     private static Engine launch(final EnginePipeline pipeline, final Path journal, final CapturingReport report,
