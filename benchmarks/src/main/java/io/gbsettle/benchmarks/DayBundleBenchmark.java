@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
@@ -55,16 +53,11 @@ public class DayBundleBenchmark
 
     /**
      * Deletes the bundle.
-     *
-     * @throws IOException if it cannot be listed.
      */
     @TearDown
-    public void tearDown() throws IOException
+    public void tearDown()
     {
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        TempDirs.delete(dir);
     }
 
     /**

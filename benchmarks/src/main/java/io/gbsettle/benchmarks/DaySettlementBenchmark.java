@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
@@ -61,10 +59,7 @@ public class DaySettlementBenchmark
         }
         finally
         {
-            try (Stream<Path> paths = Files.walk(dir))
-            {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            TempDirs.delete(dir);
         }
         sink = new BlackholeReport(blackhole);
     }

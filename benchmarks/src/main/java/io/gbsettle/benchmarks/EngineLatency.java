@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 
@@ -167,10 +165,7 @@ public final class EngineLatency
         }
         finally
         {
-            try (Stream<Path> files = Files.walk(dir))
-            {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.delete(dir);
         }
     }
 

@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.gbsettle.core.engine.BundleEvents;
 import io.gbsettle.core.engine.Engine;
@@ -65,10 +63,7 @@ public final class EngineReplay
         }
         finally
         {
-            try (Stream<Path> files = Files.walk(dir))
-            {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.delete(dir);
         }
     }
 

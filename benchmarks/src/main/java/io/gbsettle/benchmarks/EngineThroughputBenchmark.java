@@ -3,10 +3,8 @@ package io.gbsettle.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.engine.EngineContext;
@@ -87,17 +85,12 @@ public class EngineThroughputBenchmark
 
     /**
      * Stops the engine and deletes the journal.
-     *
-     * @throws IOException if the directory cannot be deleted.
      */
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException
+    public void tearDown()
     {
         engine.close();
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempDirs.delete(dir);
     }
 
     /**

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.gbsettle.core.files.AcceptanceSegments;
 import io.gbsettle.core.files.BidOfferRows;
@@ -187,10 +185,7 @@ public class IndicativeBenchmark
         }
         finally
         {
-            try (Stream<Path> paths = Files.walk(dir))
-            {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            TempDirs.delete(dir);
         }
         book = newBook(bundle);
         book.reset(bundle.day(), bundle.dayStartEpochSecond(), bundle.periodCount(),

@@ -1,13 +1,10 @@
 package io.gbsettle.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.EventType;
@@ -103,7 +100,7 @@ public class JournalBenchmark
     public void closeAppendJournal()
     {
         appendJournal.close();
-        delete(appendDir);
+        TempDirs.delete(appendDir);
     }
 
     /**
@@ -114,7 +111,7 @@ public class JournalBenchmark
     {
         reader.close();
         readJournal.close();
-        delete(readDir);
+        TempDirs.delete(readDir);
     }
 
     /**
@@ -148,18 +145,6 @@ public class JournalBenchmark
             reader.seek(0);
         }
         return reading.sum;
-    }
-
-    private static void delete(final Path dir)
-    {
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /**
