@@ -261,37 +261,27 @@ public final class MeterReports
     public static int feedBundle(final Path aggregatedMetered, final Path bundle)
     {
         final List<InputProblem> problems = new ArrayList<>();
-        final List<String[]> ours = new ArrayList<>();
+        final List<String[]> ours = meteredRows(aggregatedMetered, problems);
         final Set<String> units = new HashSet<>();
-        try (CsvReader in = CsvReader.open(aggregatedMetered))
+        for (final String[] row : ours)
         {
-            final int[] c = in.requireColumns(problems, "bm_unit_id", "settlement_period", "qm_mwh");
-            while (problems.isEmpty() && in.next())
-            {
-                ours.add(new String[] {in.field(c[0]), in.field(c[1]), in.field(c[2])});
-                units.add(in.field(c[0]));
-            }
+            units.add(row[0]);
         }
         final Path target = bundle.resolve(DayBundle.METERED_FILE);
         final List<String[]> kept = new ArrayList<>();
-        try (CsvReader in = CsvReader.open(target))
+        for (final String[] row : meteredRows(target, problems))
         {
-            final int[] c = in.requireColumns(problems, "bm_unit_id", "settlement_period", "qm_mwh");
-            while (problems.isEmpty() && in.next())
+            if (!units.contains(row[0]))
             {
-                if (!units.contains(in.field(c[0])))
-                {
-                    kept.add(new String[] {in.field(c[0]), in.field(c[1]), in.field(c[2])});
-                }
+                kept.add(row);
             }
         }
         if (!problems.isEmpty())
         {
             throw new InvalidInputException("cannot feed the metered volumes to " + bundle, problems);
         }
-        try (CsvWriter csv = CsvWriter.create(target))
+        try (CsvWriter csv = CsvWriter.create(target, List.of("bm_unit_id", "settlement_period", "qm_mwh")))
         {
-            csv.field("bm_unit_id").field("settlement_period").field("qm_mwh").endRecord();
             for (final String[] row : kept)
             {
                 csv.field(row[0]).field(row[1]).field(row[2]).endRecord();
@@ -321,28 +311,42 @@ public final class MeterReports
     {
         final List<InputProblem> problems = new ArrayList<>();
         long last = -1;
-        try (CsvReader in = CsvReader.open(aggregatedMetered))
+        long record = 0;
+        for (final String[] row : meteredRows(aggregatedMetered, problems))
         {
-            final int[] c = in.requireColumns(problems, "bm_unit_id", "settlement_period", "qm_mwh");
-            long row = 0;
-            while (problems.isEmpty() && in.next())
+            final int unit = registry.bmUnitIndex(row[0]);
+            if (unit == MarketRegistry.NO_INDEX)
             {
-                final String id = in.field(c[0]);
-                final int unit = registry.bmUnitIndex(id);
-                if (unit == MarketRegistry.NO_INDEX)
-                {
-                    problems.add(new InputProblem(aggregatedMetered.getFileName().toString(), in.line(), id,
-                        "bm_unit_id", "BM Unit " + id + " is not in the registry"));
-                    continue;
-                }
-                last = engine.submitMetered(EventSource.AGGREGATION, row++, epochDay,
-                    Integer.parseInt(in.field(c[1])), unit, Double.parseDouble(in.field(c[2])));
+                problems.add(new InputProblem(aggregatedMetered.getFileName().toString(), Integer.parseInt(row[3]),
+                    row[0], "bm_unit_id", "BM Unit " + row[0] + " is not in the registry"));
+                continue;
             }
+            last = engine.submitMetered(EventSource.AGGREGATION, record++, epochDay, Integer.parseInt(row[1]), unit,
+                Double.parseDouble(row[2]));
         }
         if (!problems.isEmpty())
         {
             throw new InvalidInputException("cannot publish the metered volumes of " + aggregatedMetered, problems);
         }
         return last;
+    }
+
+    /**
+     * Reads a {@code metered_volumes.csv} ({@code bm_unit_id,settlement_period,qm_mwh}) as text rows
+     * {@code {bm_unit_id, settlement_period, qm_mwh, line}}; a file without those columns adds a problem and gives no
+     * rows.
+     */
+    private static List<String[]> meteredRows(final Path file, final List<InputProblem> problems)
+    {
+        final List<String[]> rows = new ArrayList<>();
+        try (CsvReader in = CsvReader.open(file))
+        {
+            final int[] c = in.requireColumns(problems, "bm_unit_id", "settlement_period", "qm_mwh");
+            while (problems.isEmpty() && in.next())
+            {
+                rows.add(new String[] {in.field(c[0]), in.field(c[1]), in.field(c[2]), Integer.toString(in.line())});
+            }
+        }
+        return rows;
     }
 }
