@@ -19,7 +19,6 @@ import io.gbsettle.core.engine.BundleEvents;
 import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.engine.EngineContext;
 import io.gbsettle.core.engine.Replay;
-import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.DayBundle;
@@ -236,9 +235,7 @@ final class DemoCommand implements Runnable
                 counts[2] += record.type() == ResultType.PERIOD ? 1 : 0;
             })))
         {
-            final long digest = BundleEvents.submit(bundle, engine);
-            final long run = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
-            engine.awaitProcessed(run, 10, TimeUnit.MINUTES);
+            BundleEvents.settle(bundle, engine, 10, TimeUnit.MINUTES);
             inputs = engine.nextPosition();
         }
         catch (final TimeoutException ex)

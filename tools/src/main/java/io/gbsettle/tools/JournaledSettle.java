@@ -11,8 +11,6 @@ import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.engine.EngineContext;
 import io.gbsettle.core.engine.RunCsv;
 import io.gbsettle.core.engine.RunRecords;
-import io.gbsettle.core.event.EventSource;
-import io.gbsettle.core.event.Hashing64;
 import io.gbsettle.core.files.DayBundle;
 
 /**
@@ -52,7 +50,7 @@ final class JournaledSettle
     int run()
     {
         final long started = System.nanoTime();
-        step(2, "engine on journal " + journal + ": submitting the day record by record");
+        step(2, "engine on journal " + journal);
         final long inputs;
         final long[] counters;
         try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)
@@ -63,11 +61,9 @@ final class JournaledSettle
             {
                 progress.printf(Locale.ROOT, "      resumed: %,d inputs recovered from the journal%n", recovered);
             }
-            final long digest = BundleEvents.submit(bundle, engine);
-            step(3, "settlement run " + bundle.run() + " for " + bundle.settlementDate());
-            final long trigger = engine.triggerRun(EventSource.OPERATOR, Hashing64.combine(digest,
-                bundle.run().ordinal()), bundle.epochDay(), bundle.run());
-            engine.awaitProcessed(trigger, TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            step(3, "the day record by record through the ring, then settlement run " + bundle.run() + " for " +
+                bundle.settlementDate());
+            BundleEvents.settle(bundle, engine, TIMEOUT_MINUTES, TimeUnit.MINUTES);
             inputs = engine.nextPosition();
             counters = engine.counters();
         }

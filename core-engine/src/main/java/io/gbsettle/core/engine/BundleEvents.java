@@ -1,6 +1,8 @@
 package io.gbsettle.core.engine;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.EventType;
@@ -40,6 +42,28 @@ public final class BundleEvents
 
     private BundleEvents()
     {
+    }
+
+    /**
+     * Settles a bundle through the engine: submits every row, triggers the bundle's run keyed by the bundle's
+     * content and run (so the same bundle runs once, however often it is submitted) and waits until the run's results
+     * are published.
+     *
+     * @param bundle  the day.
+     * @param engine  the engine.
+     * @param timeout how long to wait for the run at most.
+     * @param unit    its unit.
+     * @return the run trigger's input position.
+     * @throws TimeoutException if the run is not published in time.
+     */
+    public static long settle(final DayBundle bundle, final Engine engine, final long timeout, final TimeUnit unit)
+        throws TimeoutException
+    {
+        final long digest = submit(bundle, engine);
+        final long trigger = engine.triggerRun(EventSource.OPERATOR, Hashing64.combine(digest, bundle.run().ordinal()),
+            bundle.epochDay(), bundle.run());
+        engine.awaitProcessed(trigger, timeout, unit);
+        return trigger;
     }
 
     /**

@@ -6,13 +6,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.ResultRecord;
 import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.NationalBundle;
 import io.gbsettle.core.settle.DaySettlement;
-import io.gbsettle.core.time.SettlementRun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +34,7 @@ final class EngineSettlementTest
         try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).rowsPerDay(1 << 20)
             .listener(record -> collect(record, viaEngine, runMarkers, indicative))))
         {
-            final long digest = BundleEvents.submit(bundle, engine);
-            final long trigger = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
-            engine.awaitProcessed(trigger, 60, TimeUnit.SECONDS);
+            BundleEvents.settle(bundle, engine, 60, TimeUnit.SECONDS);
             final long[] counters = engine.counters();
             assertEquals(0, counters[2], "nothing rejected");
             assertEquals(1, counters[3], "one run");

@@ -61,9 +61,7 @@ final class JournaledEngineTest
         final long inputs;
         try (Engine engine = launch(pipeline, journal, first, new ArrayList<>()))
         {
-            final long digest = BundleEvents.submit(bundle, engine);
-            final long trigger = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
-            engine.awaitProcessed(trigger, 30, TimeUnit.SECONDS);
+            BundleEvents.settle(bundle, engine, 30, TimeUnit.SECONDS);
             inputs = engine.nextPosition();
         }
         assertEquals(batch.rows, first.rows, "the journaled engine settles as the batch does (a 46-period day)");
@@ -79,9 +77,7 @@ final class JournaledEngineTest
         {
             assertEquals(inputs, engine.nextPosition(), "recovered every input");
             assertEquals(0, again.rows.size(), "recovery publishes nothing already published");
-            final long digest = BundleEvents.submit(bundle, engine);
-            final long trigger = engine.triggerRun(EventSource.OPERATOR, digest, bundle.epochDay(), SettlementRun.SF);
-            engine.awaitProcessed(trigger, 30, TimeUnit.SECONDS);
+            BundleEvents.settle(bundle, engine, 30, TimeUnit.SECONDS);
             assertEquals(0, again.rows.size(), "a resubmitted day and trigger have no effect");
 
             final int unit = bundle.meteredVolumes().bmUnit(0);
