@@ -45,7 +45,6 @@ final class DayInputs
     private final int[] rowsByType = new int[EventType.LIMIT];
     private long digest;
     private long firstPosition = Long.MAX_VALUE;
-    private long lastPosition = -1;
     private int runCount;
     private double[] lastRunNet;
     private double[] lastRunQaei;
@@ -84,7 +83,6 @@ final class DayInputs
         Arrays.fill(rowsByType, 0);
         digest = 0;
         firstPosition = Long.MAX_VALUE;
-        lastPosition = -1;
         runCount = 0;
         lastRunNet = null;
         lastRunQaei = null;
@@ -142,9 +140,7 @@ final class DayInputs
         rows.checkLimit(offset + InputEvent.LENGTH);
         rows.putBytes(offset, event.buffer(), event.offset(), InputEvent.LENGTH);
         digest += Hashing64.mix(key);
-        final long position = event.position();
-        firstPosition = Math.min(firstPosition, position);
-        lastPosition = Math.max(lastPosition, position);
+        firstPosition = Math.min(firstPosition, event.position());
         return true;
     }
 
@@ -162,12 +158,6 @@ final class DayInputs
     {
         return firstPosition == Long.MAX_VALUE ? -1 : firstPosition;
     }
-
-    long lastPosition()
-    {
-        return lastPosition;
-    }
-
     /**
      * @return the next run's sequence number within the day (1 for the first run).
      */

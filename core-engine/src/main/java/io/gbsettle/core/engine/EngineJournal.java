@@ -149,12 +149,6 @@ final class EngineJournal implements AutoCloseable
                 registry.partyCount() + "): use a new journal directory for another registry");
         }
     }
-
-    Journal journal()
-    {
-        return journal;
-    }
-
     RecordJournal inputs()
     {
         return inputs;

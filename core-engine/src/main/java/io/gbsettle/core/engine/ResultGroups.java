@@ -128,12 +128,4 @@ final class ResultGroups implements RecordHandler
         }
         return false;
     }
-
-    /**
-     * @return the number of records in the journal.
-     */
-    long end()
-    {
-        return end;
-    }
 }

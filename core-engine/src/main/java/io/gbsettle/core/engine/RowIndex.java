@@ -92,12 +92,6 @@ final class RowIndex
             grow();
         }
     }
-
-    int size()
-    {
-        return size;
-    }
-
     void clear()
     {
         Arrays.fill(slots, EMPTY);

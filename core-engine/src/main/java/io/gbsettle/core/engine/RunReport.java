@@ -74,12 +74,6 @@ final class RunReport implements SettlementReport
     {
         return qaei;
     }
-
-    int periods()
-    {
-        return periods;
-    }
-
     @Override
     public void bmUnitPeriod(final int period, final int bmUnit, final double fpn, final double qao,
         final double qab, final double qbs, final double qm, final double tlm, final double qme, final double qii,
