@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
     name = "iris",
     mixinStandardHelpOptions = true,
     description = "The IRIS adapter (Elexon's Insights push feed): replay saved messages, export a day as messages.",
+    footer = {"", "Example: ./bsc iris replay --dir out/iris --journal out/iris-journal --registry out/day"},
     subcommands = {IrisCommand.Replay.class, IrisCommand.Export.class})
 final class IrisCommand extends CommandGroup
 {
