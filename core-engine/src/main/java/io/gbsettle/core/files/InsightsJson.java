@@ -557,27 +557,27 @@ public final class InsightsJson
             }
             return MISSING_LONG;
         }
-        long value = MISSING_LONG;
         if (isAscii())
         {
-            value = parseLong(vb, vs, ve);
+            final long value = parseLong(vb, vs, ve);
+            if (value != MISSING_LONG || isMinLong(vb, vs, ve))
+            {
+                return value;
+            }
         }
         else
         {
             try
             {
-                value = Long.parseLong(new String(vb, vs, ve - vs, StandardCharsets.UTF_8));
+                return Long.parseLong(new String(vb, vs, ve - vs, StandardCharsets.UTF_8));
             }
             catch (final NumberFormatException ignore)
             {
                 // reported below
             }
         }
-        if (value == MISSING_LONG)
-        {
-            problems.add(problem(field, "not a whole number"));
-        }
-        return value;
+        problems.add(problem(field, "not a whole number"));
+        return MISSING_LONG;
     }
 
     /**
@@ -939,12 +939,13 @@ public final class InsightsJson
             {
                 return false;
             }
+            final boolean data = lastEscaped ? isDataEscaped(nameStart, nameEnd) :
+                nameEnd - nameStart == 4 && equals(buf, nameStart, DATA);
             if (!colon())
             {
                 return false;
             }
-            if (!lastEscaped && nameEnd - nameStart == 4 && equals(buf, nameStart, DATA) && pos < limit &&
-                buf[pos] == '[')
+            if (data && pos < limit && buf[pos] == '[')
             {
                 pos++;
                 return true;
@@ -999,7 +1000,7 @@ public final class InsightsJson
             {
                 return false;
             }
-            final int f = lastEscaped ? -1 : lookup(buf, nameStart, nameEnd);
+            final int f = lastEscaped ? lookupEscaped(nameStart, nameEnd) : lookup(buf, nameStart, nameEnd);
             if (!colon())
             {
                 return false;
@@ -1480,8 +1481,17 @@ public final class InsightsJson
         while (i < limit)
         {
             final byte c = b[i];
-            if (c == ' ' || c == '\t' || c == '\r')
+            if (c == ' ' || c == '\t')
             {
+                i++;
+            }
+            else if (c == '\r')
+            {
+                // CR LF is one line end (counted at the LF), a lone CR another (as Jackson counts).
+                if (i + 1 >= limit || b[i + 1] != '\n')
+                {
+                    line++;
+                }
                 i++;
             }
             else if (c == '\n')
@@ -1533,6 +1543,27 @@ public final class InsightsJson
             slot = (slot + 1) & (TABLE.length - 1);
         }
         return -1;
+    }
+
+    private int lookupEscaped(final int from, final int to)
+    {
+        final int length = decodeName(from, to);
+        return lookup(scratch, 0, length);
+    }
+
+    private boolean isDataEscaped(final int from, final int to)
+    {
+        final int length = decodeName(from, to);
+        return length == 4 && equals(scratch, 0, DATA);
+    }
+
+    private int decodeName(final int from, final int to)
+    {
+        if (scratch.length < to - from)
+        {
+            scratch = new byte[Math.max(to - from, scratch.length * 2)];
+        }
+        return decode(buf, from, to, scratch, 0);
     }
 
     private static int hash(final byte[] b, final int from, final int to)
@@ -1727,6 +1758,33 @@ public final class InsightsJson
             result -= d;
         }
         return negative ? result : -result;
+    }
+
+    private static boolean isMinLong(final byte[] b, final int from, final int to)
+    {
+        final String min = "-9223372036854775808";
+        // Long.parseLong accepts leading zeros after the sign: compare digits after the sign and any zeros.
+        if (to - from < min.length() || b[from] != '-')
+        {
+            return false;
+        }
+        int k = from + 1;
+        while (to - k > min.length() - 1 && b[k] == '0')
+        {
+            k++;
+        }
+        if (to - k != min.length() - 1)
+        {
+            return false;
+        }
+        for (int j = 1; j < min.length(); j++)
+        {
+            if (b[k + j - 1] != min.charAt(j))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
