@@ -11,6 +11,7 @@ import io.gbsettle.core.input.InputProblem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 final class InsightsJsonTest
@@ -63,5 +64,53 @@ final class InsightsJsonTest
         problems.clear();
         read("[1, {\"bmUnit\":\"T_D-1\"}]");
         assertEquals("row 0 is not a JSON object", problems.get(0).reason());
+    }
+
+    @Test
+    void aReusedReaderPullsRowsAndReadsFieldsByIndexFromTheBytes()
+    {
+        final int bmUnit = InsightsJson.field("bmUnit");
+        final int level = InsightsJson.field("levelFrom");
+        final int time = InsightsJson.field("timeFrom");
+        final NameIndex units = new NameIndex(new String[] {"T_A-1", "T_B-1"}, new int[] {7, 9});
+        final InsightsJson reader = new InsightsJson();
+        final byte[] first = ("[{\"bm\\u0055nit\":\"T_B\\u002d1\",\"levelFrom\":\"-1.5e1\"," +
+            "\"timeFrom\":\"2024-05-01T23:59:00.250Z\",\"pairVolumes\":{\"a\":[1,\"}\"]}}]")
+            .getBytes(StandardCharsets.UTF_8);
+        reader.wrap("a.json", first, 0, first.length, problems);
+        assertTrue(reader.next());
+        assertEquals(9, reader.indexIn(bmUnit, units), "escaped name and value matched as decoded");
+        assertEquals(-15.0, reader.decimal(level, true));
+        assertEquals(1714607940L, reader.instant(time));
+        assertFalse(reader.next());
+        final byte[] second = "{\"data\":[{\"bmUnit\":\"T_C-1\"}]}".getBytes(StandardCharsets.UTF_8);
+        reader.wrap("b.json", second, 0, second.length, problems);
+        assertTrue(reader.next());
+        assertEquals(NameIndex.MISSING, reader.indexIn(bmUnit, units));
+        assertFalse(reader.has(level), "nothing left over from the previous body");
+        assertFalse(reader.next());
+        assertTrue(problems.isEmpty(), problems::toString);
+    }
+
+    @Test
+    void aDoubleEncodedBodyIsDecodedInPlace()
+    {
+        final byte[] body = "\uFEFF \"[{\\\"bmUnit\\\":\\\"T_\\u00c9-1\\\"}]\"\n".getBytes(StandardCharsets.UTF_8);
+        final byte[] into = new byte[body.length];
+        final int length = InsightsJson.decodeStringBody(body, 0, body.length, into);
+        assertEquals("[{\"bmUnit\":\"T_\u00c9-1\"}]", new String(into, 0, length, StandardCharsets.UTF_8));
+        final byte[] array = "[1]".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-1, InsightsJson.decodeStringBody(array, 0, array.length, into));
+        final byte[] two = "\"a\" \"b\"".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-2, InsightsJson.decodeStringBody(two, 0, two.length, into));
+        final byte[] badEscape = "\"a\\x\"".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-2, InsightsJson.decodeStringBody(badEscape, 0, badEscape.length, into));
+    }
+
+    @Test
+    void unknownFieldNamesAreRefusedByTheAccessors()
+    {
+        assertThrows(IllegalArgumentException.class, () -> InsightsJson.field("noSuchField"));
+        assertEquals("bmUnit", InsightsJson.fieldName(InsightsJson.field("bmUnit")));
     }
 }
