@@ -1,34 +1,151 @@
 package io.gbsettle.adapters.iris;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
 import io.gbsettle.core.engine.Engine;
+import io.gbsettle.core.event.EventSource;
+import io.gbsettle.core.event.Hashing64;
+import io.gbsettle.core.event.InputEvent;
+import io.gbsettle.core.files.InsightsEvents;
+import io.gbsettle.core.files.InsightsJson;
+import io.gbsettle.core.input.InputProblem;
+import io.gbsettle.core.journal.PayloadEntry;
+import io.gbsettle.core.journal.PayloadJournal;
+import io.gbsettle.core.journal.PayloadReader;
+import io.gbsettle.core.journal.PayloadState;
 import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.time.SettlementCalendar;
 
 /**
- * The handler behind the transport port: raw body to the payload journal (RECEIVED), streaming parse, events to the
- * engine, wait until they are journaled, JOURNALED; a malformed message is REJECTED and dead-lettered; a failure of
- * the engine or the journal abandons the message for redelivery.
+ * The handler behind the transport port. For each message:
  *
- * <p>Interim skeleton (the port is fixed, the body follows): the constructor taking the
- * {@code io.gbsettle.core.journal.PayloadJournal} is added as soon as that class is on main.
+ * <pre>
+ *   hash the body ─► (message id, hash) seen? ─► DUPLICATE entry, the earlier answer (no second effect)
+ *        │ new
+ *        ▼
+ *   RECEIVED entry (raw body) ─► unwrap a double-encoded JSON string ─► stream rows (InsightsJson, no tree)
+ *        ─► InsightsEvents: one record per row, source key from the row's business identity
+ *        ─► malformed row / bad JSON: REJECTED entry (reason), DEAD_LETTER, nothing submitted
+ *        ─► submit every record to the engine ─► awaitJournaled(last) ─► JOURNALED entry (events from..to) ─► COMPLETE
+ *   dataset the engine does not use: RECEIVED + JOURNALED (no events) ─► COMPLETE, counted raw-only
+ *   engine / journal failure or timeout: ABANDONED entry if possible ─► ABANDON (redelivered later)
+ * </pre>
+ *
+ * <p>Idempotency, two levels: the payload journal knows (message id, content hash) pairs already JOURNALED or
+ * REJECTED (rebuilt from the journal on start-up), so a redelivery or the same file twice is answered at once with a
+ * DUPLICATE entry; and every record is byte-identical whoever delivers the row (IRIS, gap filling, a replay), so the
+ * engine drops repeats by idempotency key even when the payload level does not catch them (a message redelivered
+ * after a crash between the engine journal and the JOURNALED entry, a gap-fill response overlapping IRIS).
+ *
+ * <p>Unknown BM Units: {@link IrisOptions#unknownBmUnit()} (default: skip the row, report it in the JOURNALED
+ * entry's detail and count it; the message completes).
+ *
+ * <p>Recovery: the constructor reads the payload journal from its start; a message RECEIVED without a terminal
+ * entry (a crash between the two) is mapped again from its journaled body and resubmitted ({@link #recovered()}),
+ * a no-op in the engine where its events were already journaled.
+ *
+ * <p>Single-threaded (the transport's delivery thread). Allocation per message is small and bounded (strings of the
+ * journal entry, the dedupe key); per row, the reader's field strings.
  */
 public final class IrisIngest implements IrisHandler, AutoCloseable
 {
+    /** The payload journal channel of messages from the IRIS queue. */
+    public static final String CHANNEL = "iris";
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
     private final Engine engine;
-    private final MarketRegistry registry;
+    private final PayloadJournal payloads;
     private final IrisOptions options;
+    private final InsightsEvents mapper;
     private final Counters counters = new Counters();
+    private final PayloadEntry entry = new PayloadEntry();
+    private final UnsafeBuffer bodyView = new UnsafeBuffer(new byte[0]);
+    private final ExpandableArrayBuffer pending = new ExpandableArrayBuffer(64 * InputEvent.LENGTH);
+    private final InputEvent event = new InputEvent();
+    private final List<InputProblem> problems = new ArrayList<>();
+    private final List<InputProblem> skipped = new ArrayList<>();
+    private final Map<String, Outcome> seen = new HashMap<>();
+    private final Consumer<InsightsJson> onRow = this::row;
+    private final IrisMessage synthetic = new IrisMessage();
+    private String channel = CHANNEL;
     private String deadLetterReason = "";
+    private int recovered;
+
+    private int type;
+    private int pendingCount;
+    private int rows;
+    private int notKept;
 
     /**
-     * @param engine   the engine the events go to.
+     * @param engine   the engine the events go to (launched, with its journal for durability).
+     * @param payloads the payload journal raw bodies and states go to (conventionally the engine journal's
+     *                 {@value PayloadJournal#DIRECTORY} subdirectory).
      * @param registry the registry BM Unit ids are mapped through (the engine's).
      * @param options  the adapter's choices.
      */
-    public IrisIngest(final Engine engine, final MarketRegistry registry, final IrisOptions options)
+    public IrisIngest(final Engine engine, final PayloadJournal payloads, final MarketRegistry registry,
+        final IrisOptions options)
     {
         this.engine = engine;
-        this.registry = registry;
+        this.payloads = payloads;
         this.options = options;
+        this.mapper = new InsightsEvents(registry, new SettlementCalendar(), EventSource.IRIS,
+            options.lolpForecastHorizonHours());
+        recover();
+    }
+
+    /**
+     * Names the payload journal channel of the messages handled from now on (default {@value #CHANNEL}; gap filling
+     * uses {@code gapfill}).
+     *
+     * @param channel the channel.
+     * @return this.
+     */
+    public IrisIngest channel(final String channel)
+    {
+        this.channel = channel;
+        return this;
+    }
+
+    /**
+     * @return messages found RECEIVED without a terminal entry on start-up and handled again.
+     */
+    public int recovered()
+    {
+        return recovered;
+    }
+
+    /**
+     * Handles a body that did not come from a queue (a gap-fill response, a saved file): the same path as
+     * {@link #onMessage}.
+     *
+     * @param dataset   the dataset.
+     * @param messageId a stable id (a file name, a request's canonical form): with the body's hash it deduplicates.
+     * @param body      the body.
+     * @param offset    first byte.
+     * @param length    how many.
+     * @return the disposition.
+     */
+    public Disposition ingest(final String dataset, final String messageId, final byte[] body, final int offset,
+        final int length)
+    {
+        synthetic.clear().messageId(messageId).dataset(dataset).body(body, offset, length);
+        return onMessage(synthetic);
     }
 
     @Override
@@ -36,7 +153,27 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     {
         deadLetterReason = "";
         counters.messages++;
-        return engine == null || registry == null || options == null ? Disposition.ABANDON : Disposition.COMPLETE;
+        try
+        {
+            final int length = message.bodyLength();
+            bodyView.wrap(message.body(), 0, length);
+            final long hash = Hashing64.hash(bodyView, 0, length);
+            final String key = message.messageId() + '|' + hash;
+            final Outcome prior = seen.get(key);
+            if (prior != null)
+            {
+                return duplicate(message, hash, prior);
+            }
+            final long received = payloads.append(start(PayloadState.RECEIVED, message.dataset(),
+                message.messageId(), hash).ref(PayloadEntry.NONE)
+                .detail(metadata(message)).body(message.body(), 0, length));
+            return handle(message.dataset(), message.messageId(), message.body(), length, hash, received, key);
+        }
+        catch (final RuntimeException ex)
+        {
+            return abandon(message.dataset(), message.messageId(), 0, PayloadEntry.NONE,
+                ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        }
     }
 
     @Override
@@ -56,6 +193,331 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     @Override
     public void close()
     {
+        // The engine and the payload journal belong to the caller.
+    }
+
+    private Disposition handle(final String dataset, final String messageId, final byte[] rawBody, final int length,
+        final long hash, final long received, final String key)
+    {
+        type = InsightsEvents.eventType(dataset);
+        if (type == 0 && !dataset.isEmpty())
+        {
+            counters.rawOnly++;
+            payloads.append(start(PayloadState.JOURNALED, dataset, messageId, hash).ref(received)
+                .detail("raw only: dataset not used by the engine"));
+            payloads.commit();
+            seen.put(key, new Outcome(received, false, ""));
+            return Disposition.COMPLETE;
+        }
+        problems.clear();
+        skipped.clear();
+        pendingCount = 0;
+        rows = 0;
+        notKept = 0;
+        final byte[] body = unwrap(rawBody, length, messageId);
+        if (body != null)
+        {
+            InsightsJson.read(messageId, body, 0, body == rawBody ? length : body.length, problems, onRow);
+        }
+        counters.rows += rows;
+        if (type == 0)
+        {
+            counters.rawOnly++;
+            payloads.append(start(PayloadState.JOURNALED, dataset, messageId, hash).ref(received)
+                .detail("raw only: no dataset in the subject or the rows"));
+            payloads.commit();
+            seen.put(key, new Outcome(received, false, ""));
+            return Disposition.COMPLETE;
+        }
+        final String name = InsightsEvents.dataset(type);
+        final String kind = dataset.isEmpty() ? name : dataset;
+        if (!problems.isEmpty() ||
+            (!skipped.isEmpty() && options.unknownBmUnit() == IrisOptions.UnknownBmUnit.DEAD_LETTER))
+        {
+            if (problems.isEmpty())
+            {
+                problems.addAll(skipped);
+            }
+            final String reason = reason(kind, messageId, problems);
+            payloads.append(start(PayloadState.REJECTED, kind, messageId, hash).ref(received).detail(reason));
+            payloads.commit();
+            seen.put(key, new Outcome(received, true, reason));
+            counters.deadLettered++;
+            deadLetterReason = reason;
+            return Disposition.DEAD_LETTER;
+        }
+        long first = PayloadEntry.NONE;
+        long last = PayloadEntry.NONE;
+        for (int i = 0; i < pendingCount; i++)
+        {
+            last = engine.submit(pending, i * InputEvent.LENGTH);
+            if (i == 0)
+            {
+                first = last;
+            }
+        }
+        if (last != PayloadEntry.NONE)
+        {
+            try
+            {
+                engine.awaitJournaled(last, options.journalTimeoutNanos(), TimeUnit.NANOSECONDS);
+            }
+            catch (final TimeoutException ex)
+            {
+                return abandon(kind, messageId, hash, received, "events not journaled within " +
+                    TimeUnit.NANOSECONDS.toMillis(options.journalTimeoutNanos()) + " ms (input " + last + ")");
+            }
+        }
+        counters.events += pendingCount;
+        counters.skippedRows += skipped.size() + notKept;
+        final StringBuilder detail = new StringBuilder(64).append("rows=").append(rows).append(" events=")
+            .append(pendingCount);
+        if (notKept > 0)
+        {
+            detail.append(" notKept=").append(notKept);
+        }
+        if (!skipped.isEmpty())
+        {
+            detail.append(" skipped=").append(skipped.size()).append(": ");
+            appendProblems(kind, messageId, skipped, detail);
+        }
+        payloads.append(start(PayloadState.JOURNALED, kind, messageId, hash).ref(received).events(first, last)
+            .detail(detail.toString()));
+        payloads.commit();
+        seen.put(key, new Outcome(received, false, ""));
+        return Disposition.COMPLETE;
+    }
+
+    private void row(final InsightsJson row)
+    {
+        rows++;
+        if (type == 0)
+        {
+            type = InsightsEvents.eventType(row.text("dataset"));
+            if (type == 0)
+            {
+                return;
+            }
+        }
+        final int offset = pendingCount * InputEvent.LENGTH;
+        pending.checkLimit(offset + InputEvent.LENGTH);
+        final int before = problems.size();
+        final int result = mapper.map(type, row, event.wrap(pending, offset));
+        for (int i = before; i < problems.size(); i++)
+        {
+            final InputProblem p = problems.get(i);
+            problems.set(i, new InputProblem(p.source(), p.line(), p.period(), p.subject(), p.column(), p.value(),
+                "row " + row.rowIndex() + ": " + p.reason()));
+        }
+        switch (result)
+        {
+            case InsightsEvents.MAPPED -> pendingCount++;
+            case InsightsEvents.UNKNOWN_BM_UNIT ->
+            {
+                for (int i = before; i < problems.size(); i++)
+                {
+                    skipped.add(problems.get(i));
+                }
+                while (problems.size() > before)
+                {
+                    problems.remove(problems.size() - 1);
+                }
+            }
+            case InsightsEvents.NOT_KEPT -> notKept++;
+            default ->
+            {
+                if (problems.size() == before)
+                {
+                    problems.add(row.problem("", "row " + row.rowIndex() + ": not a valid " +
+                        InsightsEvents.dataset(type) + " row"));
+                }
+            }
+        }
+    }
+
+    /**
+     * The body as JSON text: as received, or, when it is a JSON string literal (double-encoded, as the official
+     * clients unwrap it), the string's content.
+     *
+     * @return the bytes to parse ({@code raw} itself when nothing was unwrapped), or null after a problem.
+     */
+    private byte[] unwrap(final byte[] raw, final int length, final String messageId)
+    {
+        int i = 0;
+        if (length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF)
+        {
+            i = 3;
+        }
+        while (i < length && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\r' || raw[i] == '\t'))
+        {
+            i++;
+        }
+        if (i == length || raw[i] != '"')
+        {
+            if (i == 0)
+            {
+                return raw;
+            }
+            final byte[] trimmed = new byte[length - i];
+            System.arraycopy(raw, i, trimmed, 0, trimmed.length);
+            return trimmed;
+        }
+        try (JsonParser parser = JSON.createParser(raw, i, length - i))
+        {
+            if (parser.nextToken() == JsonToken.VALUE_STRING)
+            {
+                final byte[] inner = parser.getText().getBytes(StandardCharsets.UTF_8);
+                if (parser.nextToken() == null)
+                {
+                    return inner;
+                }
+            }
+            problems.add(new InputProblem(messageId, 1, "", "", "a JSON string body must hold exactly one string"));
+        }
+        catch (final IOException ex)
+        {
+            problems.add(new InputProblem(messageId, 1, "", "", "not a valid JSON string: " + ex.getMessage()));
+        }
+        return null;
+    }
+
+    private Disposition duplicate(final IrisMessage message, final long hash, final Outcome prior)
+    {
+        counters.duplicates++;
+        payloads.append(start(PayloadState.DUPLICATE, message.dataset(), message.messageId(), hash)
+            .ref(prior.received).detail("same message id and content as entry " + prior.received +
+                (message.deliveryCount() > 0 ? "; delivery count " + message.deliveryCount() : "")));
+        payloads.commit();
+        if (prior.rejected)
+        {
+            counters.deadLettered++;
+            deadLetterReason = prior.reason;
+            return Disposition.DEAD_LETTER;
+        }
+        return Disposition.COMPLETE;
+    }
+
+    private Disposition abandon(final String dataset, final String messageId, final long hash, final long received,
+        final String why)
+    {
+        counters.abandoned++;
+        deadLetterReason = dataset + " " + messageId + ": " + why;
+        try
+        {
+            payloads.append(start(PayloadState.ABANDONED, dataset, messageId, hash).ref(received).detail(why));
+            payloads.commit();
+        }
+        catch (final RuntimeException ignore)
+        {
+            // The journal itself failed: the message is redelivered and handled again.
+        }
+        return Disposition.ABANDON;
+    }
+
+    private PayloadEntry start(final int state, final String dataset, final String messageId, final long hash)
+    {
+        return entry.clear().timeMicros(nowMicros()).source(EventSource.IRIS).state(state).channel(channel)
+            .name(messageId).kind(dataset).contentHash(hash);
+    }
+
+    private static String metadata(final IrisMessage message)
+    {
+        return "encoding=" + message.encoding() + " enqueued=" + message.enqueuedTimeMillis() + " sequence=" +
+            message.sequenceNumber() + " deliveryCount=" + message.deliveryCount();
+    }
+
+    private String reason(final String dataset, final String messageId, final List<InputProblem> list)
+    {
+        final StringBuilder out = new StringBuilder(128);
+        out.append(list.size()).append(list.size() == 1 ? " problem: " : " problems: ");
+        appendProblems(dataset, messageId, list, out);
+        return out.toString();
+    }
+
+    private void appendProblems(final String dataset, final String messageId, final List<InputProblem> list,
+        final StringBuilder out)
+    {
+        final int shown = Math.min(list.size(), options.maxReportedRows());
+        for (int i = 0; i < shown; i++)
+        {
+            out.append(i == 0 ? "" : "; ").append(dataset).append(' ').append(list.get(i).describe());
+        }
+        if (shown < list.size())
+        {
+            out.append("; and ").append(list.size() - shown).append(" more in ").append(messageId);
+        }
+    }
+
+    /**
+     * Rebuilds what the journal knows: (message id, hash) pairs with their outcome, and handles again every message
+     * RECEIVED without a terminal entry.
+     */
+    private void recover()
+    {
+        final Map<Long, String> open = new HashMap<>();
+        try (PayloadReader reader = payloads.reader())
+        {
+            while (reader.next(entry))
+            {
+                if (entry.source() != EventSource.IRIS)
+                {
+                    continue;
+                }
+                final String key = entry.name() + '|' + entry.contentHash();
+                switch (entry.state())
+                {
+                    case PayloadState.RECEIVED -> open.put(entry.position(), key);
+                    case PayloadState.JOURNALED ->
+                    {
+                        open.remove(entry.ref());
+                        seen.put(key, new Outcome(entry.ref(), false, ""));
+                    }
+                    case PayloadState.REJECTED ->
+                    {
+                        open.remove(entry.ref());
+                        seen.put(key, new Outcome(entry.ref(), true, entry.detail()));
+                    }
+                    case PayloadState.ABANDONED -> open.remove(entry.ref());
+                    default ->
+                    {
+                    }
+                }
+            }
+            final long[] positions = new long[open.size()];
+            int n = 0;
+            for (final Long position : open.keySet())
+            {
+                positions[n++] = position;
+            }
+            java.util.Arrays.sort(positions);
+            for (final long position : positions)
+            {
+                reader.seek(position);
+                if (reader.next(entry) && entry.position() == position)
+                {
+                    final byte[] body = entry.bodyBytes();
+                    final String key = open.get(position);
+                    final String saved = channel;
+                    channel = entry.channel();
+                    handle(entry.kind(), entry.name(), body, body.length, entry.contentHash(), position, key);
+                    channel = saved;
+                    recovered++;
+                }
+            }
+        }
+    }
+
+    private static long nowMicros()
+    {
+        final java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /**
+     * What became of a message already handled.
+     */
+    private record Outcome(long received, boolean rejected, String reason)
+    {
     }
 
     /**
@@ -71,8 +533,6 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
         long abandoned;
         long rawOnly;
         long skippedRows;
-        long priceChecks;
-        double lastPriceDifference = Double.NaN;
 
         /**
          * @return messages handled (duplicates included).
@@ -138,29 +598,12 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             return skippedRows;
         }
 
-        /**
-         * @return published prices compared with the engine's indicative price.
-         */
-        public long priceChecks()
-        {
-            return priceChecks;
-        }
-
-        /**
-         * @return the last published minus indicative price difference, £/MWh (NaN before the first).
-         */
-        public double lastPriceDifference()
-        {
-            return lastPriceDifference;
-        }
-
         @Override
         public String toString()
         {
             return "messages=" + messages + " rows=" + rows + " events=" + events + " duplicates=" + duplicates +
                 " deadLettered=" + deadLettered + " abandoned=" + abandoned + " rawOnly=" + rawOnly +
-                " skippedRows=" + skippedRows + " priceChecks=" + priceChecks +
-                " lastPriceDifference=" + lastPriceDifference;
+                " skippedRows=" + skippedRows;
         }
     }
 }

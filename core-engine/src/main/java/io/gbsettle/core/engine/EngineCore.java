@@ -30,6 +30,7 @@ import io.gbsettle.core.time.SettlementRun;
  *                                               │ duplicate: counted, no effect
  *   RUN_TRIGGER ─► DayInputs.toBundle ─► DaySettlement ─► RunReport ─► RUN_START .. RUN_END records
  *   end of batch ─► IndicativeDays.flush ─► INDICATIVE_CASHFLOW, INDICATIVE_PRICE records
+ *   PUBLISHED_PRICE ─► IndicativeDays.flush, then PRICE_CHECK (published vs indicative, never an override)
  * </pre>
  */
 final class EngineCore
@@ -129,6 +130,13 @@ final class EngineCore
                 if (indicative != null)
                 {
                     indicative.flush(sink, event.position());
+                }
+            }
+            case EventType.PUBLISHED_PRICE ->
+            {
+                if (indicative != null)
+                {
+                    indicative.priceCheck(event, sink);
                 }
             }
             default ->

@@ -194,6 +194,33 @@ final class IndicativeDays
     }
 
     /**
+     * Compares a published system price (DISEBSP) with the engine's indicative price of its period: pending
+     * periods are repriced first (so the comparison is with the price as of this record), then one
+     * {@link ResultType#PRICE_CHECK} record is published (indicative NaN when the day or period has no indicative
+     * price yet). The published price changes nothing.
+     *
+     * @param e    the {@link EventType#PUBLISHED_PRICE} record.
+     * @param sink where the record goes.
+     */
+    void priceCheck(final InputEvent e, final ResultSink sink)
+    {
+        final long position = e.position();
+        flush(sink, position);
+        final Day day = days.get(e.epochDay());
+        final int period = e.period();
+        final boolean known = day != null && day.book != null && period >= 1 && period <= day.book.periodCount();
+        final double indicativePrice = known ? day.book.systemPrice(period) : Double.NaN;
+        final double indicativeNiv = known ? day.book.niv(period) : Double.NaN;
+        final double published = e.value(0);
+        final ResultRecord check = sink.claim().reset(ResultType.PRICE_CHECK, e.epochDay(), period,
+            ResultRecord.INDICATIVE, 0, -1).inputs(0, position, position)
+            .quality(ResultType.ESTIMATED_TLM | ResultType.GROUP_END);
+        check.value(0, published).value(1, indicativePrice).value(2, published - indicativePrice)
+            .value(3, e.value(2)).value(4, indicativeNiv);
+        sink.commit(position);
+    }
+
+    /**
      * Forgets a day (its book goes back to the pool).
      */
     void retire(final long epochDay)

@@ -71,6 +71,9 @@ final class InputValidation
             case EventType.PN_POINT -> segment(e, units, 2);
             case EventType.BOD_BAND -> segment(e, units, 2);
             case EventType.ACCEPTANCE_SEGMENT -> segment(e, units, 2);
+            case EventType.QPN_POINT, EventType.MEL_POINT, EventType.MIL_POINT -> segment(e, units, 2);
+            case EventType.PUBLISHED_PRICE -> e.period() >= 1 ? finite(e, 1) : BAD_PERIOD;
+            case EventType.FREQUENCY -> finite(e, 1);
             case EventType.METERED_VOLUME, EventType.ABSVD -> unit(e.subject(), units, finite(e, 1));
             case EventType.MVRN_LINE -> unit(e.subject(), units, account(e.subject2(), accounts, finite(e, 2)));
             case EventType.ECVN_LINE -> account(e.subject(), accounts, account(e.subject2(), accounts, finite(e, 1)));

@@ -34,7 +34,20 @@ import java.time.LocalDate;
  *   RUN_TRIGGER          subject2 = run ordinal ({@code SettlementRun.ordinal()})         the record itself
  *   END_OF_INPUT         period (0 = the whole day)                                      the record itself
  *   RETIRE_DAY           (nothing: the day's inputs are forgotten)                       the record itself
+ *   QPN_POINT            as PN_POINT (Quiescent PN: MW deducted from the PN)             BM Unit, time from
+ *   MEL_POINT            subject=BM Unit, key=notificationSequence, time2=notification  BM Unit, sequence, time from
+ *                        time, time0/time1, value0/value1 = level from/to (MW)
+ *   MIL_POINT            as MEL_POINT (import limit, MW, negative)                      BM Unit, sequence, time from
+ *   PUBLISHED_PRICE      period, value0=SSP, value1=SBP, value2=NIV (MWh), value3=      period, created time
+ *                        reserve scarcity price, time2=createdDateTime (DISEBSP)
+ *   FREQUENCY            period, time0=measurement time, value0=Hz (FREQ)               measurement time
  * </pre>
+ *
+ * <p>QPN, MEL, MIL, PUBLISHED_PRICE and FREQUENCY are kept (journaled, deduplicated, stored per day, shown by journal
+ * inspection) but ignored by the settlement kernels: MEL/MIL keep every re-declaration (the sequence is part of the
+ * business key) so the resolution rule of the feed can be applied by a reader; a PUBLISHED_PRICE never overrides the
+ * calculated price (unlike SYSTEM_PRICE): the engine compares it with its own indicative price of the period and
+ * publishes a {@code PRICE_CHECK} result.
  *
  * <p>Everything is per Settlement Day ({@link InputEvent#epochDay()}), registration changes included: a
  * {@code REGISTRATION} record changes a BM Unit's registration on the day it is sent for (standing data for later
@@ -76,8 +89,18 @@ public final class EventType
     public static final int END_OF_INPUT = 16;
     /** Forget the day's inputs (after its last run; bounds the memory of a long-lived engine or a long replay). */
     public static final int RETIRE_DAY = 17;
+    /** Quiescent Physical Notification segment (QPN): kept, not used by settlement. */
+    public static final int QPN_POINT = 18;
+    /** Maximum Export Limit segment (MELS), every re-declaration kept: not used by settlement. */
+    public static final int MEL_POINT = 19;
+    /** Maximum Import Limit segment (MILS), every re-declaration kept: not used by settlement. */
+    public static final int MIL_POINT = 20;
+    /** A published system price (DISEBSP): checked against the indicative price, never an override. */
+    public static final int PUBLISHED_PRICE = 21;
+    /** A system frequency reading (FREQ): kept, not used by settlement. */
+    public static final int FREQUENCY = 22;
     /** One more than the largest code. */
-    public static final int LIMIT = 18;
+    public static final int LIMIT = 23;
 
     /** {@link #DAY_PARAMETER} key: alpha, the share of transmission losses given to delivering Trading Units. */
     public static final int PARAMETER_ALPHA = 0;
@@ -91,7 +114,7 @@ public final class EventType
 
     private static final String[] NAMES = {"?", "PN", "BOD", "BOALF", "DISBSAD", "NETBSAD", "MID", "LOLP",
         "METERED", "ECVN", "MVRN", "ABSVD", "SYSTEM_PRICE", "PARAMETER", "REGISTRATION", "RUN", "END_OF_INPUT",
-        "RETIRE_DAY"};
+        "RETIRE_DAY", "QPN", "MELS", "MILS", "DISEBSP", "FREQ"};
     private static final String[] PARAMETER_NAMES = {"alpha", "iipOver", "iipUnder"};
 
     private EventType()
@@ -193,7 +216,11 @@ public final class EventType
         final int type = event.type();
         final long k = switch (type)
         {
-            case PN_POINT -> Hashing64.combine(event.subject(), event.time0());
+            case PN_POINT, QPN_POINT -> Hashing64.combine(event.subject(), event.time0());
+            case MEL_POINT, MIL_POINT -> Hashing64.combine(Hashing64.combine(event.subject(), event.key()),
+                event.time0());
+            case PUBLISHED_PRICE -> Hashing64.combine(event.period(), event.time2());
+            case FREQUENCY -> event.time0();
             case BOD_BAND -> Hashing64.combine((long)event.subject() << 8 | (event.subject2() & 0xFF), event.time0());
             case ACCEPTANCE_SEGMENT -> Hashing64.combine(Hashing64.combine(event.subject(), event.key()),
                 event.time0());
@@ -243,7 +270,13 @@ public final class EventType
         }
         switch (type)
         {
-            case PN_POINT -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu=")));
+            case PN_POINT, QPN_POINT -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu=")));
+            case MEL_POINT, MIL_POINT -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu="))
+                .append(" sequence=").append(e.key()).append(" notified=").append(Instant.ofEpochSecond(e.time2())));
+            case PUBLISHED_PRICE -> out.append(" ssp=").append(e.value(0)).append(" sbp=").append(e.value(1))
+                .append(" niv=").append(e.value(2)).append(" created=").append(Instant.ofEpochSecond(e.time2()));
+            case FREQUENCY -> out.append(" at=").append(Instant.ofEpochSecond(e.time0())).append(" hz=")
+                .append(e.value(0));
             case BOD_BAND -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu=")).append(" pair=")
                 .append(e.subject2())).append(" offer=").append(e.value(2)).append(" bid=").append(e.value(3));
             case ACCEPTANCE_SEGMENT -> segment(e, names.bmUnit(e.subject(), day, out.append(" bmu="))

@@ -209,6 +209,16 @@ public final class InputEvent
     }
 
     /**
+     * @param sourceKey the source's own id of the record (set after the content, when it is derived from it).
+     * @return this.
+     */
+    public InputEvent sourceKey(final long sourceKey)
+    {
+        buffer.putLong(offset + SOURCE_KEY, sourceKey);
+        return this;
+    }
+
+    /**
      * @return the BM Unit (or party, or account) index.
      */
     public int subject()

@@ -43,8 +43,14 @@ public final class ResultType
      * (the group is then written again, whole).
      */
     public static final int ABORTED = 12;
+    /**
+     * Real time: a published system price (DISEBSP) compared with the engine's own indicative price of the period,
+     * as of the published record's input position. Values: published price, indicative price (NaN when the engine
+     * has none for the period), difference (published minus indicative), published NIV, indicative NIV.
+     */
+    public static final int PRICE_CHECK = 13;
     /** One more than the largest code. */
-    public static final int LIMIT = 13;
+    public static final int LIMIT = 14;
 
     /** Quality: a metered volume is missing (the BM Unit was settled on QM = 0). */
     public static final int MISSING_METERED = 1;
@@ -84,7 +90,7 @@ public final class ResultType
 
     private static final String[] NAMES = {"?", "RUN_START", "BM_UNIT_PERIOD", "ACCOUNT_PERIOD", "PERIOD",
         "PARTY_DAY", "MISSING_INPUT", "PROBLEM", "PARTY_PERIOD_DIFF", "RUN_END", "INDICATIVE_PRICE",
-        "INDICATIVE_CASHFLOW", "ABORTED"};
+        "INDICATIVE_CASHFLOW", "ABORTED", "PRICE_CHECK"};
     private static final String[][] VALUE_NAMES = {
         {},
         {"periods", "inputs"},
@@ -99,7 +105,8 @@ public final class ResultType
         {"records"},
         {"systemPrice", "niv", "actions", "totalCbm"},
         {"qao", "qab", "cbm", "tlm"},
-        {}
+        {},
+        {"published", "indicative", "difference", "publishedNiv", "indicativeNiv"}
     };
     /** {@link #subjectKind}: the type has no subject. */
     public static final int SUBJECT_NONE = 0;
@@ -111,10 +118,10 @@ public final class ResultType
     public static final int SUBJECT_PARTY = 3;
 
     private static final String[] SUBJECTS = {"", "", "bmu=#", "account=", "", "party=#", "bmu=#", "bmu=#",
-        "party=#", "", "", "bmu=#", ""};
+        "party=#", "", "", "bmu=#", "", ""};
     private static final int[] SUBJECT_KINDS = {SUBJECT_NONE, SUBJECT_NONE, SUBJECT_BM_UNIT, SUBJECT_ACCOUNT,
         SUBJECT_NONE, SUBJECT_PARTY, SUBJECT_BM_UNIT, SUBJECT_BM_UNIT, SUBJECT_PARTY, SUBJECT_NONE, SUBJECT_NONE,
-        SUBJECT_BM_UNIT};
+        SUBJECT_BM_UNIT, SUBJECT_NONE, SUBJECT_NONE};
     private static final String[] QUALITY_NAMES = {"missing-metered", "missing-balancing", "missing-mid",
         "missing-netbsad", "missing-lolp", "price-overridden", "estimated-tlm", "", "", "", "", "", "", "", "",
         "group-end"};

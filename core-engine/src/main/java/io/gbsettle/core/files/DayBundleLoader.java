@@ -673,10 +673,8 @@ final class DayBundleLoader
         final long timeTo = instant(row, "timeTo");
         final double levelFrom = row.decimal("levelFrom", true);
         final double levelTo = row.decimal("levelTo", true);
-        final int flags = (row.flag("soFlag", false) ? AcceptanceSegments.SO : 0) |
-            (row.flag("storFlag", false) ? AcceptanceSegments.STOR : 0) |
-            (row.flag("rrFlag", false) ? AcceptanceSegments.RR : 0) |
-            (row.flag("deemedBoFlag", false) ? AcceptanceSegments.DEEMED : 0);
+        // The same bits as InputEvent's flags (AcceptanceSegments.SO == InputEvent.FLAG_SO ...).
+        final int flags = InsightsEvents.acceptanceFlags(row);
         if (!clean())
         {
             return;

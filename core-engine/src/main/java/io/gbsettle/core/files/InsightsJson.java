@@ -115,6 +115,40 @@ public final class InsightsJson
     }
 
     /**
+     * Reads every row of a body held in memory (UTF-8 JSON), as an IRIS message or a REST response arrives: the
+     * parser reads the bytes in place, with no stream or copy.
+     *
+     * @param fileName the name problems are reported against (a message id, a request).
+     * @param bytes    the body.
+     * @param offset   its first byte.
+     * @param length   its length.
+     * @param problems where every problem is collected.
+     * @param onRow    called once a row, with this reader positioned on it.
+     * @return how many rows were handed to {@code onRow}.
+     */
+    public static int read(
+        final String fileName, final byte[] bytes, final int offset, final int length,
+        final List<InputProblem> problems, final Consumer<InsightsJson> onRow)
+    {
+        final InsightsJson reader = new InsightsJson(fileName, problems);
+        try (JsonParser parser = FACTORY.createParser(bytes, offset, length))
+        {
+            return reader.readAll(parser, onRow);
+        }
+        catch (final JsonParseException ex)
+        {
+            problems.add(new InputProblem(
+                fileName, ex.getLocation() == null ? 0 : ex.getLocation().getLineNr(), "", "",
+                "not valid JSON: " + ex.getOriginalMessage()));
+            return reader.rowIndex;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + fileName + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * @return the file name problems are reported against.
      */
     public String fileName()
