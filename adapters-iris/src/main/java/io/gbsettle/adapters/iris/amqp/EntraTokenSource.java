@@ -23,7 +23,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * and {@code expires_in} (seconds).
  *
  * <p>Plain {@code java.net.http} and a streaming JSON read, not the Azure SDK (Reactor, Netty, tens of MB). The
- * token is cached and fetched again once it is within {@link #REFRESH_MARGIN_MILLIS} of expiry; the request is
+ * token is cached and fetched again once it is within {@link #REFRESH_MARGIN_MILLIS} of expiry (half-way through a
+ * token living less than twice that); the request is
  * bounded by a timeout. Neither the secret nor a token is ever logged or put in an exception message: a refused
  * request reports the HTTP status and the Entra error code ({@code invalid_client}, {@code AADSTS...}) only.
  */
@@ -45,7 +46,7 @@ public final class EntraTokenSource
     private final HttpClient http;
     private final LongSupplier clockMillis;
     private String token;
-    private long expiresAtMillis;
+    private long refreshAtMillis;
     private long fetched;
 
     /**
@@ -84,7 +85,7 @@ public final class EntraTokenSource
      */
     public synchronized String token() throws IOException
     {
-        if (token == null || clockMillis.getAsLong() >= refreshAtMillis())
+        if (token == null || dueForRefresh())
         {
             fetch();
         }
@@ -97,7 +98,16 @@ public final class EntraTokenSource
      */
     public synchronized long refreshAtMillis()
     {
-        return token == null ? clockMillis.getAsLong() : expiresAtMillis - REFRESH_MARGIN_MILLIS;
+        return token == null ? clockMillis.getAsLong() : refreshAtMillis;
+    }
+
+    /**
+     * @return whether the current token should be replaced now (by this source's clock): a connection authenticated
+     * with it must be renewed.
+     */
+    public synchronized boolean dueForRefresh()
+    {
+        return clockMillis.getAsLong() >= refreshAtMillis();
     }
 
     /**
@@ -140,7 +150,9 @@ public final class EntraTokenSource
                 (fields.accessToken == null && response.statusCode() == 200 ? " without an access_token" : ""));
         }
         token = fields.accessToken;
-        expiresAtMillis = requestedAt + Math.max(60, fields.expiresIn) * 1000L;
+        // Refresh the margin before expiry, or half-way through a token that lives less than twice the margin.
+        final long lifetime = Math.max(60, fields.expiresIn) * 1000L;
+        refreshAtMillis = requestedAt + Math.max(lifetime / 2, lifetime - REFRESH_MARGIN_MILLIS);
         fetched++;
     }
 

@@ -266,7 +266,7 @@ public final class IrisListener implements AutoCloseable
         final EntraTokenSource tokens = endpoint.tokens();
         while (!closed)
         {
-            if (tokens != null && System.currentTimeMillis() >= tokens.refreshAtMillis())
+            if (tokens != null && tokens.dueForRefresh())
             {
                 drainAndHandle();
                 counters.tokenRenewal();
