@@ -52,6 +52,7 @@ import picocli.CommandLine;
         ReplayCommand.class,
         AggregateCommand.class,
         MeterDataCommand.class,
+        IrisCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {
