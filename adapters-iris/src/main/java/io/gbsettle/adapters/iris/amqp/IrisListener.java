@@ -93,6 +93,7 @@ public final class IrisListener implements AutoCloseable
     private Receiver receiver;
     private int credit;
     private long lastActivityNanos;
+    private long receiptNanos;
     private long lastProgressNanos;
     private Thread thread;
 
@@ -188,6 +189,15 @@ public final class IrisListener implements AutoCloseable
     }
 
     /**
+     * @return {@code System.nanoTime()} when the message being handled was received from the link, before it was
+     * decoded: for the handler (on the listener's thread) to measure latency from receipt.
+     */
+    public long receiptNanos()
+    {
+        return receiptNanos;
+    }
+
+    /**
      * @return the listener's counters (thread-safe snapshot reads).
      */
     public Counters counters()
@@ -280,6 +290,7 @@ public final class IrisListener implements AutoCloseable
             }
             final Delivery delivery = receiver.receive(options.pollMillis(), TimeUnit.MILLISECONDS);
             final long now = System.nanoTime();
+            receiptNanos = now;
             if (delivery == null)
             {
                 reportProgress(false);
@@ -319,6 +330,7 @@ public final class IrisListener implements AutoCloseable
         Delivery delivery;
         while ((delivery = receiver.tryReceive()) != null)
         {
+            receiptNanos = System.nanoTime();
             handle(delivery);
         }
     }
