@@ -54,6 +54,7 @@ import io.gbsettle.core.time.SettlementRun;
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar iris [ROWS_PER_MESSAGE=10] [PREFETCH=0] [RATE=1000] [SECONDS=10]
+ *       [transport-only]     (the handler completes at once: the broker and the AMQP client alone)
  * </pre>
  */
 public final class IrisTransportBenchmark
@@ -65,6 +66,7 @@ public final class IrisTransportBenchmark
     private final long[] receivedAt = new long[SLOTS];
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     private volatile boolean measuring;
+    private boolean transportOnly;
     private long firstMeasured = Long.MAX_VALUE;
     private long recordedUpTo = -1;
 
@@ -82,7 +84,9 @@ public final class IrisTransportBenchmark
         final int prefetch = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         final int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         final int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        new IrisTransportBenchmark().run(rows, prefetch, rate, seconds, System.out);
+        final IrisTransportBenchmark benchmark = new IrisTransportBenchmark();
+        benchmark.transportOnly = args.length > 4 && "transport-only".equals(args[4]);
+        benchmark.run(rows, prefetch, rate, seconds, System.out);
     }
 
     private void run(final int rowsPerMessage, final int prefetch, final int rate, final int seconds,
@@ -148,7 +152,12 @@ public final class IrisTransportBenchmark
                             "%,.0f messages/s, %,.0f rows/s, %.1f MB/s (prefetch %d); %s%n", messages.size(),
                             ingest.counters().rows(), ingest.counters().events(), took, messages.size() / took,
                             ingest.counters().rows() / took, bytes / 1e6 / took, prefetch, listener.counters());
-                        latency(endpoint, listener, engine, rate, seconds, messages.size(), out);
+                        out.printf(Locale.ROOT, "  of which in the handler (journal raw body, parse, map, submit, " +
+                            "await journaled): %.2f s%n", probe.handlerNanos / 1e9);
+                        if (!transportOnly)
+                        {
+                            latency(endpoint, listener, engine, rate, seconds, messages.size(), out);
+                        }
                     }
                     finally
                     {
@@ -247,6 +256,7 @@ public final class IrisTransportBenchmark
         private final IrisIngest ingest;
         private final Engine engine;
         private IrisListener listener;
+        private long handlerNanos;
 
         Probe(final IrisIngest ingest, final Engine engine)
         {
@@ -260,7 +270,14 @@ public final class IrisTransportBenchmark
             final long position = engine.nextPosition();
             receivedAt[(int)(position & (SLOTS - 1))] = "DISBSAD".equals(message.dataset()) ?
                 listener.receiptNanos() : 0;
-            return ingest.onMessage(message);
+            if (transportOnly)
+            {
+                return Disposition.COMPLETE;
+            }
+            final long t0 = System.nanoTime();
+            final Disposition d = ingest.onMessage(message);
+            handlerNanos += System.nanoTime() - t0;
+            return d;
         }
 
         @Override

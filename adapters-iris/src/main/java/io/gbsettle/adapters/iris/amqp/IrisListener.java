@@ -38,8 +38,9 @@ import io.gbsettle.adapters.iris.IrisMessage;
  * The IRIS consumer: one AMQP 1.0 receiver on one queue, in peek-lock, running {@code receive -> handler ->
  * settle} on its own thread (or the caller's, {@link #run()}), for Azure Service Bus and any AMQP 1.0 broker alike.
  *
- * <p>Peek-lock: the receiver never settles on its own. Credit is granted one message at a time (prefetch 0, or 1
- * with {@link ListenerOptions#withPrefetch}), so at most one or two messages are locked to this consumer. The
+ * <p>Peek-lock: the receiver never settles on its own. Credit is granted one message at a time (prefetch 0, the
+ * default: at most one message is locked to this consumer), or kept topped up to N with
+ * {@link ListenerOptions#withPrefetch} (N messages locked ahead of the one being handled, to drain a backlog fast). The
  * handler's answer becomes the AMQP outcome Service Bus understands (the ones its SDKs send):
  * <ul>
  *   <li>{@link Disposition#COMPLETE}: {@code accepted} (the message is removed);</li>
@@ -283,10 +284,11 @@ public final class IrisListener implements AutoCloseable
                 LOG.info("IRIS reconnecting with a fresh Entra ID token before the current one expires");
                 return false;
             }
+            final int target = Math.max(1, options.prefetch());
             if (credit == 0)
             {
-                receiver.addCredit(1);
-                credit = 1;
+                receiver.addCredit(target);
+                credit = target;
             }
             final Delivery delivery = receiver.receive(options.pollMillis(), TimeUnit.MILLISECONDS);
             final long now = System.nanoTime();
@@ -304,10 +306,10 @@ public final class IrisListener implements AutoCloseable
                 continue;
             }
             credit--;
-            if (options.prefetch() > 0)
+            if (options.prefetch() > 0 && credit <= target / 2)
             {
-                receiver.addCredit(1);
-                credit++;
+                receiver.addCredit(target - credit);
+                credit = target;
             }
             handle(delivery);
             lastActivityNanos = System.nanoTime();
