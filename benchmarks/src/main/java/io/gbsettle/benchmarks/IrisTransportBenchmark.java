@@ -197,7 +197,8 @@ public final class IrisTransportBenchmark
                     Thread.yield();
                 }
                 final int period = 24 + (int)(i & 1);
-                final String body = "[{\"dataset\":\"DISBSAD\",\"settlementDate\":\"2025-06-10\",\"settlementPeriod\":" +
+                final String body = "[{\"dataset\":\"DISBSAD\",\"settlementDate\":\"2025-06-10\"," +
+                    "\"settlementPeriod\":" +
                     period + ",\"id\":" + (990_000 + i % 500) + ",\"cost\":" + (1000 + i % 997) + ".5,\"volume\":" +
                     (10 + i % 13) + ".0,\"soFlag\":true,\"storFlag\":false}]";
                 publisher.sendAsync("DISBSAD", "DISBSAD_202506101200_p" + i + ".json", body, false);

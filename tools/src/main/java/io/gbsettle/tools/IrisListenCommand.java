@@ -116,7 +116,8 @@ final class IrisListenCommand implements Callable<Integer>
         final Path dir = journal != null ? journal : settings.journal();
         if (dir == null)
         {
-            throw new ParameterException(spec.commandLine(), "no journal: give --journal DIR (or journal= in --config)");
+            throw new ParameterException(spec.commandLine(),
+                "no journal: give --journal DIR (or journal= in --config)");
         }
         if (prefetch < 0 || prefetch > ListenerOptions.MAX_PREFETCH)
         {
@@ -197,7 +198,8 @@ final class IrisListenCommand implements Callable<Integer>
         {
             return RegistryCsv.load(dir.resolve(Journal.REGISTRY));
         }
-        throw new ParameterException(spec.commandLine(), "no registry: give --registry DIR, or a --journal that has one");
+        throw new ParameterException(spec.commandLine(),
+            "no registry: give --registry DIR, or a --journal that has one");
     }
 
     private static void progress(final PrintWriter out, final IrisListener.Counters c)

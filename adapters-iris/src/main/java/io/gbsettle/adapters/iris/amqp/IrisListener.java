@@ -359,8 +359,8 @@ public final class IrisListener implements AutoCloseable
         if (tookMillis >= options.lockMillis())
         {
             counters.slow();
-            LOG.warn("IRIS message {} took {} ms, longer than the {} ms lock: its settlement may fail and it may come " +
-                "again (a duplicate, no second effect)", message.messageId(), tookMillis, options.lockMillis());
+            LOG.warn("IRIS message {} took {} ms, longer than the {} ms lock: its settlement may fail and it may " +
+                "come again (a duplicate, no second effect)", message.messageId(), tookMillis, options.lockMillis());
         }
         settle(delivery, disposition, reason);
     }
