@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "The IRIS adapter (Elexon's Insights push feed): listen to a queue, replay saved messages, " +
         "export a day as messages, publish them to a queue.",
+    footer = {"", "Example: ./bsc iris replay --dir out/iris --journal out/iris-journal --registry out/day"},
     subcommands = {IrisCommand.Replay.class, IrisCommand.Export.class, IrisListenCommand.class,
         IrisListenCommand.Publish.class})
 final class IrisCommand extends CommandGroup

@@ -142,7 +142,7 @@ final class GapFillerTest
         final GapFillOptions options = GapFillOptions.defaults()
             .withBaseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
             .withDatasets(List.of("PN", "BOD", "MID", "DISEBSP", "NETBSAD"))
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300))
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
             .withChunk(Duration.ofHours(1))
             .withRetries(3, Duration.ofMillis(100), Duration.ofSeconds(5));
 
