@@ -97,6 +97,7 @@ public final class IrisListener implements AutoCloseable
     private long receiptNanos;
     private long lastProgressNanos;
     private Thread thread;
+    private volatile Thread runner;
 
     /**
      * @param endpoint the broker and how to authenticate.
@@ -127,6 +128,7 @@ public final class IrisListener implements AutoCloseable
             throw new IllegalStateException("already started");
         }
         thread = new Thread(this::run, "iris-listener");
+        runner = thread;
         thread.start();
         return this;
     }
@@ -137,6 +139,7 @@ public final class IrisListener implements AutoCloseable
      */
     public void run()
     {
+        runner = Thread.currentThread();
         lastActivityNanos = System.nanoTime();
         lastProgressNanos = lastActivityNanos;
         client = Client.create(new ClientOptions().id("gbsettle-iris-" + ProcessHandle.current().pid()));
@@ -221,17 +224,14 @@ public final class IrisListener implements AutoCloseable
 
     /**
      * Stops the loop (at the latest after the current message and one receive poll), waits for it to end, bounded,
-     * and closes the connection. Unsettled deliveries go back to the queue.
+     * and closes the connection. Unsettled deliveries go back to the queue. Safe from any thread (a shutdown hook
+     * included) and more than once; from the loop's own thread (a handler) it only asks the loop to stop.
      */
     public void close()
     {
         closed = true;
         closing.countDown();
-        final Thread running;
-        synchronized (this)
-        {
-            running = thread;
-        }
+        final Thread running = runner;
         if (running != null && running != Thread.currentThread())
         {
             try
