@@ -47,10 +47,9 @@ import picocli.CommandLine.Spec;
         "",
         "The registry: --registry DIR (parties.csv, bm_units.csv, tlf.csv), else the journal's own.",
         "Exit codes: 0 stopped (idle or interrupted), 2 usage error, 3 failure.",
-        "Examples:",
-        "  ./bsc iris listen --config iris.properties --registry out/day",
-        "  ./bsc iris listen --amqp-url amqp://localhost:5672 --queue iris.feed --journal out/j --registry out/day \\",
-        "      --exit-when-idle 10"})
+        "Example: ./bsc iris listen --amqp-url amqp://localhost:5672 --queue iris.feed --journal out/j \\",
+        "           --registry out/day --exit-when-idle 10",
+        "Example: ./bsc iris listen --config iris.properties --registry out/day"})
 final class IrisListenCommand implements Callable<Integer>
 {
     @Spec
