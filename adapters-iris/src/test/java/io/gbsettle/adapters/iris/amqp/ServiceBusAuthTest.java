@@ -164,6 +164,54 @@ class ServiceBusAuthTest
     }
 
     @Test
+    void theListenerReconnectsWithAFreshTokenBeforeTheOldOneExpires() throws Exception
+    {
+        final AtomicLong now = new AtomicLong(1_000_000);
+        final EntraTokenSource source = new EntraTokenSource(tokenUri(), "client-1", SECRET,
+            EntraTokenSource.SERVICE_BUS_SCOPE, now::get);
+        final IrisHandler complete = new IrisHandler()
+        {
+            @Override
+            public Disposition onMessage(final IrisMessage message)
+            {
+                return Disposition.COMPLETE;
+            }
+
+            @Override
+            public String deadLetterReason()
+            {
+                return "";
+            }
+        };
+        // Artemis without security takes any SASL PLAIN credentials: here it stands for a namespace taking $jwt.
+        try (EmbeddedBroker broker = EmbeddedBroker.start())
+        {
+            broker.createQueue(QUEUE);
+            final AmqpEndpoint endpoint = AmqpEndpoint.parse(broker.url()).withTokens(source);
+            final IrisListener listener = new IrisListener(endpoint, QUEUE, complete, ListenerOptions.defaults(),
+                null);
+            try (IrisPublisher publisher = IrisPublisher.connect(AmqpEndpoint.parse(broker.url()), QUEUE))
+            {
+                listener.start();
+                publisher.send("PN", "PN_1.json", "[]", true);
+                assertTrue(listener.counters().awaitSettled(1, 30_000));
+                assertEquals(1, listener.counters().connectsCount());
+                now.set(source.refreshAtMillis());
+                assertTrue(listener.counters().awaitConnects(2, 30_000), listener.counters().toString());
+                publisher.send("PN", "PN_2.json", "[]", false);
+                assertTrue(listener.counters().awaitSettled(2, 30_000));
+            }
+            finally
+            {
+                listener.close();
+            }
+            assertEquals(1, listener.counters().tokenRenewalsCount());
+            assertEquals(2, source.fetched());
+            assertEquals(0, broker.messageCount(QUEUE));
+        }
+    }
+
+    @Test
     void theTokenGoesAsSaslPlainJwtAndOutcomesAreWhatServiceBusExpects() throws Exception
     {
         final EntraTokenSource source = new EntraTokenSource(tokenUri(), "client-1", SECRET,
