@@ -94,6 +94,48 @@ class IrisBrokerTest
     }
 
     @Test
+    void aMultiMegabyteMessageInEitherEncoding() throws Exception
+    {
+        final StringBuilder rows = new StringBuilder("[");
+        int count = 0;
+        for (int unit = 0; unit < 40; unit++)
+        {
+            for (int period = 1; period <= 48; period++)
+            {
+                for (int pair = -5; pair <= 5; pair++)
+                {
+                    if (pair == 0)
+                    {
+                        continue;
+                    }
+                    final String row = bodies.bod(unit, period, pair, 50 + pair, 40 + pair);
+                    rows.append(count++ > 0 ? "," : "").append(row, 1, row.length() - 1);
+                }
+            }
+        }
+        final String body = rows.append(']').toString();
+        assertTrue(body.length() > 4_000_000, "bytes: " + body.length());
+        try (EmbeddedBroker broker = EmbeddedBroker.start())
+        {
+            broker.createQueue(QUEUE);
+            final AmqpEndpoint endpoint = AmqpEndpoint.parse(broker.url());
+            try (IrisPublisher publisher = IrisPublisher.connect(endpoint, QUEUE))
+            {
+                publisher.send("BOD", "BOD_202506100830_big.json", body, true);
+                publisher.send("BOD", "BOD_202506100830_big_value.json", body, false);
+            }
+            try (Rig rig = new Rig(dir.resolve("journal"), endpoint, QUEUE, ListenerOptions.defaults(), null).start())
+            {
+                assertTrue(rig.listener.counters().awaitSettled(2, WAIT));
+                rig.listener.close();
+                assertEquals(2, rig.listener.counters().completedCount(), rig.listener.counters().toString());
+                assertEquals(2L * body.length(), rig.listener.counters().bytesCount());
+                assertEquals(2L * count, rig.ingest.counters().rows(), rig.ingest.counters().toString());
+            }
+        }
+    }
+
+    @Test
     void theSameMessageTwiceHasNoSecondEffect() throws Exception
     {
         try (EmbeddedBroker broker = EmbeddedBroker.start())
