@@ -36,13 +36,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "listen",
     mixinStandardHelpOptions = true,
-    description = {
-        "Consume an IRIS queue into the engine: each message's raw body and events are journaled before the message",
-        "is completed; malformed messages are dead-lettered with their reason (and kept in DIR/payloads); transient",
-        "failures are abandoned for redelivery; duplicates have no second effect. Reconnects with backoff. Settings",
-        "from --config FILE (Azure Service Bus with Entra ID client credentials, or amqp.url) and the environment",
-        "(IRIS_CLIENT_SECRET, ...; see the README), or for a plain AMQP 1.0 broker from --amqp-url and --queue.",
-        "Secrets are never printed."},
+    description = "Consume an IRIS queue into the engine: each message's raw body and events are journaled before " +
+        "the message is completed; malformed messages are dead-lettered with their reason (and kept in " +
+        "DIR/payloads); transient failures are abandoned for redelivery; duplicates have no second effect. Reconnects with backoff. " +
+        "Settings from --config FILE (Azure Service Bus with Entra ID client credentials, or amqp.url) and the " +
+        "environment (IRIS_CLIENT_SECRET, ...; see the README), or for a plain AMQP 1.0 broker from --amqp-url and " +
+        "--queue. Secrets are never printed.",
     footer = {
         "",
         "The registry: --registry DIR (parties.csv, bm_units.csv, tlf.csv), else the journal's own.",
@@ -234,10 +233,9 @@ final class IrisListenCommand implements Callable<Integer>
     @Command(
         name = "publish",
         mixinStandardHelpOptions = true,
-        description = {
-            "Send saved IRIS messages (DIR/<dataset>/<message id>, as bsc iris export writes them) to an AMQP 1.0",
-            "queue as IRIS does: subject = dataset, message-id = file name, durable, the body as an AMQP value",
-            "string (default) or a data section (--data). For trying bsc iris listen against any broker."},
+        description = "Send saved IRIS messages (DIR/<dataset>/<message id>, as bsc iris export writes them) to an " +
+            "AMQP 1.0 queue as IRIS does: subject = dataset, message-id = file name, durable, the body as an AMQP " +
+            "value string (default) or a data section (--data). For trying bsc iris listen against any broker.",
         footer = {"", "Example: ./bsc iris publish --dir out/iris --amqp-url amqp://localhost:5672 --queue iris.feed"})
     static final class Publish implements Callable<Integer>
     {
