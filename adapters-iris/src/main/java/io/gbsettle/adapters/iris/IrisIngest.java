@@ -1,19 +1,12 @@
 package io.gbsettle.adapters.iris;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import org.agrona.ExpandableArrayBuffer;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.gbsettle.core.engine.Engine;
@@ -21,14 +14,12 @@ import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.Hashing64;
 import io.gbsettle.core.event.InputEvent;
 import io.gbsettle.core.files.InsightsEvents;
-import io.gbsettle.core.files.InsightsJson;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.journal.PayloadEntry;
 import io.gbsettle.core.journal.PayloadJournal;
 import io.gbsettle.core.journal.PayloadReader;
 import io.gbsettle.core.journal.PayloadState;
 import io.gbsettle.core.registry.MarketRegistry;
-import io.gbsettle.core.time.SettlementCalendar;
 
 /**
  * The handler behind the transport port. For each message:
@@ -37,8 +28,8 @@ import io.gbsettle.core.time.SettlementCalendar;
  *   hash the body ─► (message id, hash) seen? ─► DUPLICATE entry, the earlier answer (no second effect)
  *        │ new
  *        ▼
- *   RECEIVED entry (raw body) ─► unwrap a double-encoded JSON string ─► stream rows (InsightsJson, no tree)
- *        ─► InsightsEvents: one record per row, source key from the row's business identity
+ *   RECEIVED entry (raw body) ─► IrisBodyMapper: unwrap a double-encoded JSON string, scan rows (InsightsJson,
+ *        offsets, no tree) ─► InsightsEvents: one record per row, source key from the row's business identity
  *        ─► malformed row / bad JSON: REJECTED entry (reason), DEAD_LETTER, nothing submitted
  *        ─► submit every record to the engine ─► awaitJournaled(last) ─► JOURNALED entry (events from..to) ─► COMPLETE
  *   dataset the engine does not use: RECEIVED + JOURNALED (no events) ─► COMPLETE, counted raw-only
@@ -58,38 +49,27 @@ import io.gbsettle.core.time.SettlementCalendar;
  * entry (a crash between the two) is mapped again from its journaled body and resubmitted ({@link #recovered()}),
  * a no-op in the engine where its events were already journaled.
  *
- * <p>Single-threaded (the transport's delivery thread). Allocation per message is small and bounded (strings of the
- * journal entry, the dedupe key); per row, the reader's field strings.
+ * <p>Single-threaded (the transport's delivery thread). The mapping path ({@link IrisBodyMapper}) allocates nothing
+ * once warm, per row or per message; what allocates per message is bounded and small: the payload journal entries'
+ * strings (metadata, detail) and the dedupe key.
  */
 public final class IrisIngest implements IrisHandler, AutoCloseable
 {
     /** The payload journal channel of messages from the IRIS queue. */
     public static final String CHANNEL = "iris";
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private final Engine engine;
     private final PayloadJournal payloads;
     private final IrisOptions options;
-    private final InsightsEvents mapper;
+    private final IrisBodyMapper mapper;
     private final Counters counters = new Counters();
     private final PayloadEntry entry = new PayloadEntry();
     private final UnsafeBuffer bodyView = new UnsafeBuffer(new byte[0]);
-    private final ExpandableArrayBuffer pending = new ExpandableArrayBuffer(64 * InputEvent.LENGTH);
-    private final InputEvent event = new InputEvent();
-    private final List<InputProblem> problems = new ArrayList<>();
-    private final List<InputProblem> skipped = new ArrayList<>();
     private final Map<String, Outcome> seen = new HashMap<>();
-    private final Consumer<InsightsJson> onRow = this::row;
     private final IrisMessage synthetic = new IrisMessage();
     private String channel = CHANNEL;
     private String deadLetterReason = "";
     private int recovered;
-
-    private int type;
-    private int pendingCount;
-    private int rows;
-    private int notKept;
 
     /**
      * @param engine   the engine the events go to (launched, with its journal for durability).
@@ -104,8 +84,7 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
         this.engine = engine;
         this.payloads = payloads;
         this.options = options;
-        this.mapper = new InsightsEvents(registry, new SettlementCalendar(), EventSource.IRIS,
-            options.lolpForecastHorizonHours());
+        this.mapper = new IrisBodyMapper(registry, options.lolpForecastHorizonHours());
         recover();
     }
 
@@ -199,8 +178,7 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     private Disposition handle(final String dataset, final String messageId, final byte[] rawBody, final int length,
         final long hash, final long received, final String key)
     {
-        type = InsightsEvents.eventType(dataset);
-        if (type == 0 && !dataset.isEmpty())
+        if (InsightsEvents.eventType(dataset) == 0 && !dataset.isEmpty())
         {
             counters.rawOnly++;
             payloads.append(start(PayloadState.JOURNALED, dataset, messageId, hash).ref(received)
@@ -209,17 +187,11 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             seen.put(key, new Outcome(received, false, ""));
             return Disposition.COMPLETE;
         }
-        problems.clear();
-        skipped.clear();
-        pendingCount = 0;
-        rows = 0;
-        notKept = 0;
-        final byte[] body = unwrap(rawBody, length, messageId);
-        if (body != null)
-        {
-            InsightsJson.read(messageId, body, 0, body == rawBody ? length : body.length, problems, onRow);
-        }
-        counters.rows += rows;
+        final int type = mapper.map(dataset, messageId, rawBody, 0, length);
+        final List<InputProblem> problems = mapper.problems();
+        final List<InputProblem> skipped = mapper.skipped();
+        final int pendingCount = mapper.recordCount();
+        counters.rows += mapper.rows();
         if (type == 0)
         {
             counters.rawOnly++;
@@ -234,11 +206,8 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
         if (!problems.isEmpty() ||
             (!skipped.isEmpty() && options.unknownBmUnit() == IrisOptions.UnknownBmUnit.DEAD_LETTER))
         {
-            if (problems.isEmpty())
-            {
-                problems.addAll(skipped);
-            }
-            final String reason = reason(kind, messageId, problems);
+            final List<InputProblem> reported = problems.isEmpty() ? skipped : problems;
+            final String reason = reason(kind, messageId, reported);
             payloads.append(start(PayloadState.REJECTED, kind, messageId, hash).ref(received).detail(reason));
             payloads.commit();
             seen.put(key, new Outcome(received, true, reason));
@@ -246,6 +215,7 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             deadLetterReason = reason;
             return Disposition.DEAD_LETTER;
         }
+        final DirectBuffer pending = mapper.records();
         long first = PayloadEntry.NONE;
         long last = PayloadEntry.NONE;
         for (int i = 0; i < pendingCount; i++)
@@ -269,12 +239,12 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             }
         }
         counters.events += pendingCount;
-        counters.skippedRows += skipped.size() + notKept;
-        final StringBuilder detail = new StringBuilder(64).append("rows=").append(rows).append(" events=")
+        counters.skippedRows += skipped.size() + mapper.notKept();
+        final StringBuilder detail = new StringBuilder(64).append("rows=").append(mapper.rows()).append(" events=")
             .append(pendingCount);
-        if (notKept > 0)
+        if (mapper.notKept() > 0)
         {
-            detail.append(" notKept=").append(notKept);
+            detail.append(" notKept=").append(mapper.notKept());
         }
         if (!skipped.isEmpty())
         {
@@ -286,99 +256,6 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
         payloads.commit();
         seen.put(key, new Outcome(received, false, ""));
         return Disposition.COMPLETE;
-    }
-
-    private void row(final InsightsJson row)
-    {
-        rows++;
-        if (type == 0)
-        {
-            type = InsightsEvents.eventType(row.text("dataset"));
-            if (type == 0)
-            {
-                return;
-            }
-        }
-        final int offset = pendingCount * InputEvent.LENGTH;
-        pending.checkLimit(offset + InputEvent.LENGTH);
-        final int before = problems.size();
-        final int result = mapper.map(type, row, event.wrap(pending, offset));
-        for (int i = before; i < problems.size(); i++)
-        {
-            final InputProblem p = problems.get(i);
-            problems.set(i, new InputProblem(p.source(), p.line(), p.period(), p.subject(), p.column(), p.value(),
-                "row " + row.rowIndex() + ": " + p.reason()));
-        }
-        switch (result)
-        {
-            case InsightsEvents.MAPPED -> pendingCount++;
-            case InsightsEvents.UNKNOWN_BM_UNIT ->
-            {
-                for (int i = before; i < problems.size(); i++)
-                {
-                    skipped.add(problems.get(i));
-                }
-                while (problems.size() > before)
-                {
-                    problems.remove(problems.size() - 1);
-                }
-            }
-            case InsightsEvents.NOT_KEPT -> notKept++;
-            default ->
-            {
-                if (problems.size() == before)
-                {
-                    problems.add(row.problem("", "row " + row.rowIndex() + ": not a valid " +
-                        InsightsEvents.dataset(type) + " row"));
-                }
-            }
-        }
-    }
-
-    /**
-     * The body as JSON text: as received, or, when it is a JSON string literal (double-encoded, as the official
-     * clients unwrap it), the string's content.
-     *
-     * @return the bytes to parse ({@code raw} itself when nothing was unwrapped), or null after a problem.
-     */
-    private byte[] unwrap(final byte[] raw, final int length, final String messageId)
-    {
-        int i = 0;
-        if (length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF)
-        {
-            i = 3;
-        }
-        while (i < length && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\r' || raw[i] == '\t'))
-        {
-            i++;
-        }
-        if (i == length || raw[i] != '"')
-        {
-            if (i == 0)
-            {
-                return raw;
-            }
-            final byte[] trimmed = new byte[length - i];
-            System.arraycopy(raw, i, trimmed, 0, trimmed.length);
-            return trimmed;
-        }
-        try (JsonParser parser = JSON.createParser(raw, i, length - i))
-        {
-            if (parser.nextToken() == JsonToken.VALUE_STRING)
-            {
-                final byte[] inner = parser.getText().getBytes(StandardCharsets.UTF_8);
-                if (parser.nextToken() == null)
-                {
-                    return inner;
-                }
-            }
-            problems.add(new InputProblem(messageId, 1, "", "", "a JSON string body must hold exactly one string"));
-        }
-        catch (final IOException ex)
-        {
-            problems.add(new InputProblem(messageId, 1, "", "", "not a valid JSON string: " + ex.getMessage()));
-        }
-        return null;
     }
 
     private Disposition duplicate(final IrisMessage message, final long hash, final Outcome prior)

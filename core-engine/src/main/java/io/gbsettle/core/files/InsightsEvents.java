@@ -1,9 +1,7 @@
 package io.gbsettle.core.files;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.gbsettle.core.event.EventType;
 import io.gbsettle.core.event.InputEvent;
@@ -38,6 +36,10 @@ import io.gbsettle.core.time.SettlementCalendar;
  * byte-identical record, which the engine then recognises as a duplicate. Segment records (PN, BOD, BOALF...) have
  * period 0 as {@code Engine.submitPn} and friends write them (their business keys are times, not periods).
  *
+ * <p>Allocation-free once warm (the hot path of the IRIS adapter): fields are read by index from the reader's byte
+ * offsets, BM Unit ids resolved through a {@link NameIndex} built once from the registry; only a problem allocates
+ * (its message).
+ *
  * <p>Not thread-safe: one mapper per adapter thread.
  */
 public final class InsightsEvents
@@ -58,15 +60,53 @@ public final class InsightsEvents
         EventType.BSAD_ACTION, EventType.NETBSAD, EventType.MARKET_INDEX, EventType.LOLP};
     private static final long MISSING = InsightsJson.MISSING_LONG;
 
+    private static final int DATASET = InsightsJson.field("dataset");
+    private static final int SETTLEMENT_DATE = InsightsJson.field("settlementDate");
+    private static final int SETTLEMENT_PERIOD = InsightsJson.field("settlementPeriod");
+    private static final int SETTLEMENT_PERIOD_FROM = InsightsJson.field("settlementPeriodFrom");
+    private static final int BM_UNIT = InsightsJson.field("bmUnit");
+    private static final int ACCEPTANCE_NUMBER = InsightsJson.field("acceptanceNumber");
+    private static final int ACCEPTANCE_TIME = InsightsJson.field("acceptanceTime");
+    private static final int TIME_FROM = InsightsJson.field("timeFrom");
+    private static final int TIME_TO = InsightsJson.field("timeTo");
+    private static final int LEVEL_FROM = InsightsJson.field("levelFrom");
+    private static final int LEVEL_TO = InsightsJson.field("levelTo");
+    private static final int SO_FLAG = InsightsJson.field("soFlag");
+    private static final int STOR_FLAG = InsightsJson.field("storFlag");
+    private static final int RR_FLAG = InsightsJson.field("rrFlag");
+    private static final int DEEMED_FLAG = InsightsJson.field("deemedBoFlag");
+    private static final int PAIR_ID = InsightsJson.field("pairId");
+    private static final int OFFER = InsightsJson.field("offer");
+    private static final int BID = InsightsJson.field("bid");
+    private static final int NOTIFICATION_SEQUENCE = InsightsJson.field("notificationSequence");
+    private static final int NOTIFICATION_TIME = InsightsJson.field("notificationTime");
+    private static final int SSP = InsightsJson.field("systemSellPrice");
+    private static final int SBP = InsightsJson.field("systemBuyPrice");
+    private static final int NIV = InsightsJson.field("netImbalanceVolume");
+    private static final int SCARCITY = InsightsJson.field("reserveScarcityPrice");
+    private static final int CREATED = InsightsJson.field("createdDateTime");
+    private static final int MEASUREMENT_TIME = InsightsJson.field("measurementTime");
+    private static final int FREQUENCY = InsightsJson.field("frequency");
+    private static final int ID = InsightsJson.field("id");
+    private static final int COST = InsightsJson.field("cost");
+    private static final int VOLUME = InsightsJson.field("volume");
+    private static final int BPA = InsightsJson.field("buyPricePriceAdjustment");
+    private static final int SPA = InsightsJson.field("sellPricePriceAdjustment");
+    private static final int DATA_PROVIDER = InsightsJson.field("dataProvider");
+    private static final int PRICE = InsightsJson.field("price");
+    private static final int LOLP_LONG = InsightsJson.field("lossOfLoadProbability");
+    private static final int LOLP_SHORT = InsightsJson.field("lolp");
+    private static final int FORECAST_HORIZON = InsightsJson.field("forecastHorizon");
+    private static final int STOR_WINDOW = InsightsJson.field("storAvailabilityWindow");
+
+    private final NameIndex bmUnits;
     private final MarketRegistry registry;
     private final SettlementCalendar calendar;
     private final int source;
     private final int lolpHorizonHours;
-    private final Map<String, Long> instants = new HashMap<>();
-    private final Map<String, Long> dates = new HashMap<>();
 
     /**
-     * @param registry         BM Unit ids are mapped through it.
+     * @param registry         BM Unit ids are mapped through it (indexed once, here).
      * @param calendar         settlement days and periods (FREQ readings are placed by their time).
      * @param source           the records' {@link io.gbsettle.core.event.EventSource}.
      * @param lolpHorizonHours the LOLPDRM forecast horizon applied (others are {@link #NOT_KEPT}); 0 for all.
@@ -75,6 +115,7 @@ public final class InsightsEvents
         final int lolpHorizonHours)
     {
         this.registry = registry;
+        this.bmUnits = NameIndex.bmUnits(registry);
         this.calendar = calendar;
         this.source = source;
         this.lolpHorizonHours = lolpHorizonHours;
@@ -89,6 +130,24 @@ public final class InsightsEvents
         for (int i = 0; i < DATASETS.length; i++)
         {
             if (DATASETS[i].equalsIgnoreCase(dataset))
+            {
+                return TYPES[i];
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The kind of a row by its own {@code "dataset"} field (messages without a subject), read from the bytes.
+     *
+     * @param row a reader positioned on a row.
+     * @return the {@link EventType} of the row's dataset, or 0 when absent or not used by the engine.
+     */
+    public static int eventType(final InsightsJson row)
+    {
+        for (int i = 0; i < DATASETS.length; i++)
+        {
+            if (row.textEqualsIgnoreCase(DATASET, DATASETS[i]))
             {
                 return TYPES[i];
             }
@@ -141,6 +200,22 @@ public final class InsightsEvents
     }
 
     /**
+     * {@link #providerCode(String)} of a row's {@code dataProvider} field, from the bytes.
+     */
+    private static long providerCode(final InsightsJson row)
+    {
+        if (row.textEqualsIgnoreCase(DATA_PROVIDER, "APXMIDP"))
+        {
+            return 1;
+        }
+        if (row.textEqualsIgnoreCase(DATA_PROVIDER, "N2EXMIDP"))
+        {
+            return 2;
+        }
+        return 1000 + (row.textHash(DATA_PROVIDER) & 0x7FFFFFFFL);
+    }
+
+    /**
      * The acceptance flags of a BOALF row as {@link InputEvent} flag bits (absent or null flags are false).
      *
      * @param row the row.
@@ -149,10 +224,10 @@ public final class InsightsEvents
      */
     public static int acceptanceFlags(final InsightsJson row)
     {
-        return (row.flag("soFlag", false) ? InputEvent.FLAG_SO : 0) |
-            (row.flag("storFlag", false) ? InputEvent.FLAG_STOR : 0) |
-            (row.flag("rrFlag", false) ? InputEvent.FLAG_RR : 0) |
-            (row.flag("deemedBoFlag", false) ? InputEvent.FLAG_DEEMED : 0);
+        return (row.flag(SO_FLAG, false) ? InputEvent.FLAG_SO : 0) |
+            (row.flag(STOR_FLAG, false) ? InputEvent.FLAG_STOR : 0) |
+            (row.flag(RR_FLAG, false) ? InputEvent.FLAG_RR : 0) |
+            (row.flag(DEEMED_FLAG, false) ? InputEvent.FLAG_DEEMED : 0);
     }
 
     /**
@@ -186,14 +261,7 @@ public final class InsightsEvents
         };
         if (problems.size() > before)
         {
-            final long period = safeLong(row.has("settlementPeriod") ? row.text("settlementPeriod") :
-                row.text("settlementPeriodFrom"));
-            final String subject = row.text("bmUnit");
-            for (int i = before; i < problems.size(); i++)
-            {
-                final InputProblem p = problems.get(i);
-                problems.set(i, p.in((int)period, subject == null ? "" : subject));
-            }
+            place(row, problems, before);
             return result == MAPPED ? INVALID : result;
         }
         if (result == MAPPED)
@@ -203,28 +271,40 @@ public final class InsightsEvents
         return result;
     }
 
+    private static void place(final InsightsJson row, final List<InputProblem> problems, final int from)
+    {
+        final long period = safeLong(row.has(SETTLEMENT_PERIOD) ? row.text(SETTLEMENT_PERIOD) :
+            row.text(SETTLEMENT_PERIOD_FROM));
+        final String subject = row.text(BM_UNIT);
+        for (int i = from; i < problems.size(); i++)
+        {
+            final InputProblem p = problems.get(i);
+            problems.set(i, p.in((int)period, subject == null ? "" : subject));
+        }
+    }
+
     private int boalf(final InsightsJson row, final InputEvent into)
     {
         final long day = day(row);
-        final String unitId = row.requireText("bmUnit");
-        final long number = row.wholeNumber("acceptanceNumber", true);
-        final long acceptanceTime = instant(row, "acceptanceTime");
-        final long timeFrom = instant(row, "timeFrom");
-        final long timeTo = instant(row, "timeTo");
-        final double levelFrom = row.decimal("levelFrom", true);
-        final double levelTo = row.decimal("levelTo", true);
+        final boolean hasUnit = row.require(BM_UNIT);
+        final long number = row.wholeNumber(ACCEPTANCE_NUMBER, true);
+        final long acceptanceTime = row.instant(ACCEPTANCE_TIME);
+        final long timeFrom = row.instant(TIME_FROM);
+        final long timeTo = row.instant(TIME_TO);
+        final double levelFrom = row.decimal(LEVEL_FROM, true);
+        final double levelTo = row.decimal(LEVEL_TO, true);
         final int flags = acceptanceFlags(row);
-        if (unitId == null || day == MISSING || number == MISSING || acceptanceTime == MISSING ||
+        if (!hasUnit || day == MISSING || number == MISSING || acceptanceTime == MISSING ||
             timeFrom == MISSING || timeTo == MISSING || Double.isNaN(levelFrom) || Double.isNaN(levelTo))
         {
             return INVALID;
         }
         if (timeTo < timeFrom)
         {
-            row.problems().add(row.problem("timeTo", "the segment ends before it starts"));
+            row.problems().add(row.problem(TIME_TO, "the segment ends before it starts"));
             return INVALID;
         }
-        final int unit = unit(row, unitId, day);
+        final int unit = unit(row, day);
         if (unit < 0)
         {
             return UNKNOWN_BM_UNIT;
@@ -238,31 +318,31 @@ public final class InsightsEvents
     {
         final long day = day(row);
         period(row, day);
-        final String unitId = row.requireText("bmUnit");
-        final long pairId = row.wholeNumber("pairId", true);
-        final long timeFrom = instant(row, "timeFrom");
-        final long timeTo = instant(row, "timeTo");
-        final double levelFrom = row.decimal("levelFrom", true);
-        final double levelTo = row.decimal("levelTo", true);
-        final double offer = row.decimal("offer", true);
-        final double bid = row.decimal("bid", true);
-        if (unitId == null || day == MISSING || pairId == MISSING || timeFrom == MISSING || timeTo == MISSING ||
+        final boolean hasUnit = row.require(BM_UNIT);
+        final long pairId = row.wholeNumber(PAIR_ID, true);
+        final long timeFrom = row.instant(TIME_FROM);
+        final long timeTo = row.instant(TIME_TO);
+        final double levelFrom = row.decimal(LEVEL_FROM, true);
+        final double levelTo = row.decimal(LEVEL_TO, true);
+        final double offer = row.decimal(OFFER, true);
+        final double bid = row.decimal(BID, true);
+        if (!hasUnit || day == MISSING || pairId == MISSING || timeFrom == MISSING || timeTo == MISSING ||
             Double.isNaN(levelFrom) || Double.isNaN(levelTo) || Double.isNaN(offer) || Double.isNaN(bid))
         {
             return INVALID;
         }
         if (pairId == 0 || Math.abs(pairId) > DayBundleLoader.MAX_PAIR)
         {
-            row.problems().add(row.problem("pairId", "not a Bid-Offer Pair number; expected ±1 .. ±" +
+            row.problems().add(row.problem(PAIR_ID, "not a Bid-Offer Pair number; expected ±1 .. ±" +
                 DayBundleLoader.MAX_PAIR));
             return INVALID;
         }
         if (timeTo < timeFrom)
         {
-            row.problems().add(row.problem("timeTo", "the segment ends before it starts"));
+            row.problems().add(row.problem(TIME_TO, "the segment ends before it starts"));
             return INVALID;
         }
-        final int unit = unit(row, unitId, day);
+        final int unit = unit(row, day);
         if (unit < 0)
         {
             return UNKNOWN_BM_UNIT;
@@ -276,25 +356,25 @@ public final class InsightsEvents
     {
         final long day = day(row);
         period(row, day);
-        final String unitId = row.requireText("bmUnit");
-        final long timeFrom = instant(row, "timeFrom");
-        final long timeTo = instant(row, "timeTo");
-        final double levelFrom = row.decimal("levelFrom", true);
-        final double levelTo = row.decimal("levelTo", true);
+        final boolean hasUnit = row.require(BM_UNIT);
+        final long timeFrom = row.instant(TIME_FROM);
+        final long timeTo = row.instant(TIME_TO);
+        final double levelFrom = row.decimal(LEVEL_FROM, true);
+        final double levelTo = row.decimal(LEVEL_TO, true);
         final boolean limit = type == EventType.MEL_POINT || type == EventType.MIL_POINT;
-        final long sequence = limit ? row.wholeNumber("notificationSequence", true) : 0;
-        final long notified = limit ? instant(row, "notificationTime") : 0;
-        if (unitId == null || day == MISSING || timeFrom == MISSING || timeTo == MISSING || Double.isNaN(levelFrom) ||
+        final long sequence = limit ? row.wholeNumber(NOTIFICATION_SEQUENCE, true) : 0;
+        final long notified = limit ? row.instant(NOTIFICATION_TIME) : 0;
+        if (!hasUnit || day == MISSING || timeFrom == MISSING || timeTo == MISSING || Double.isNaN(levelFrom) ||
             Double.isNaN(levelTo) || sequence == MISSING || notified == MISSING)
         {
             return INVALID;
         }
         if (timeTo < timeFrom)
         {
-            row.problems().add(row.problem("timeTo", "the segment ends before it starts"));
+            row.problems().add(row.problem(TIME_TO, "the segment ends before it starts"));
             return INVALID;
         }
-        final int unit = unit(row, unitId, day);
+        final int unit = unit(row, day);
         if (unit < 0)
         {
             return UNKNOWN_BM_UNIT;
@@ -308,11 +388,11 @@ public final class InsightsEvents
     {
         final long day = day(row);
         final int period = period(row, day);
-        final double ssp = row.decimal("systemSellPrice", true);
-        final double sbp = row.decimal("systemBuyPrice", false);
-        final double niv = row.decimal("netImbalanceVolume", false);
-        final double scarcity = row.decimal("reserveScarcityPrice", false);
-        final long created = row.has("createdDateTime") ? instant(row, "createdDateTime") : 0;
+        final double ssp = row.decimal(SSP, true);
+        final double sbp = row.decimal(SBP, false);
+        final double niv = row.decimal(NIV, false);
+        final double scarcity = row.decimal(SCARCITY, false);
+        final long created = row.has(CREATED) ? row.instant(CREATED) : 0;
         if (day == MISSING || period <= 0 || Double.isNaN(ssp) || created == MISSING)
         {
             return INVALID;
@@ -324,15 +404,15 @@ public final class InsightsEvents
 
     private int frequency(final InsightsJson row, final InputEvent into)
     {
-        final long at = instant(row, "measurementTime");
-        final double hz = row.decimal("frequency", true);
+        final long at = row.instant(MEASUREMENT_TIME);
+        final double hz = row.decimal(FREQUENCY, true);
         if (at == MISSING || Double.isNaN(hz))
         {
             return INVALID;
         }
         if (at < calendar.firstEpochSecond() || at >= calendar.endEpochSecond())
         {
-            row.problems().add(row.problem("measurementTime", "outside the settlement calendar"));
+            row.problems().add(row.problem(MEASUREMENT_TIME, "outside the settlement calendar"));
             return INVALID;
         }
         into.reset(EventType.FREQUENCY, calendar.settlementDayOf(at), calendar.periodOf(at), source, 0)
@@ -352,11 +432,11 @@ public final class InsightsEvents
         {
             case EventType.BSAD_ACTION ->
             {
-                key = row.wholeNumber("id", true);
-                v0 = row.decimal("cost", false);
-                v1 = row.decimal("volume", true);
-                flags = (row.flag("soFlag", false) ? InputEvent.FLAG_SO : 0) |
-                    (row.flag("storFlag", false) ? InputEvent.FLAG_STOR : 0);
+                key = row.wholeNumber(ID, true);
+                v0 = row.decimal(COST, false);
+                v1 = row.decimal(VOLUME, true);
+                flags = (row.flag(SO_FLAG, false) ? InputEvent.FLAG_SO : 0) |
+                    (row.flag(STOR_FLAG, false) ? InputEvent.FLAG_STOR : 0);
                 if (Double.isNaN(v1) || key == MISSING)
                 {
                     return INVALID;
@@ -364,31 +444,30 @@ public final class InsightsEvents
             }
             case EventType.NETBSAD ->
             {
-                v0 = zeroIfMissing(row.decimal("buyPricePriceAdjustment", false));
-                v1 = zeroIfMissing(row.decimal("sellPricePriceAdjustment", false));
+                v0 = zeroIfMissing(row.decimal(BPA, false));
+                v1 = zeroIfMissing(row.decimal(SPA, false));
             }
             case EventType.MARKET_INDEX ->
             {
-                final String provider = row.requireText("dataProvider");
-                key = providerCode(provider);
-                v0 = row.decimal("price", true);
-                v1 = row.decimal("volume", true);
-                if (provider == null || Double.isNaN(v0) || Double.isNaN(v1))
+                final boolean hasProvider = row.require(DATA_PROVIDER);
+                key = hasProvider ? providerCode(row) : 0;
+                v0 = row.decimal(PRICE, true);
+                v1 = row.decimal(VOLUME, true);
+                if (!hasProvider || Double.isNaN(v0) || Double.isNaN(v1))
                 {
                     return INVALID;
                 }
                 if (v1 < 0)
                 {
-                    row.problems().add(row.problem("volume", "a traded volume cannot be negative"));
+                    row.problems().add(row.problem(VOLUME, "a traded volume cannot be negative"));
                     return INVALID;
                 }
             }
             default ->
             {
-                final String field = row.has("lossOfLoadProbability") || !row.has("lolp") ?
-                    "lossOfLoadProbability" : "lolp";
+                final int field = row.has(LOLP_LONG) || !row.has(LOLP_SHORT) ? LOLP_LONG : LOLP_SHORT;
                 v0 = row.decimal(field, true);
-                flags = row.flag("storAvailabilityWindow", true) ? InputEvent.FLAG_STOR_WINDOW : 0;
+                flags = row.flag(STOR_WINDOW, true) ? InputEvent.FLAG_STOR_WINDOW : 0;
                 if (Double.isNaN(v0))
                 {
                     return INVALID;
@@ -398,7 +477,7 @@ public final class InsightsEvents
                     row.problems().add(row.problem(field, "a probability must be between 0 and 1"));
                     return INVALID;
                 }
-                final long horizon = row.wholeNumber("forecastHorizon", false);
+                final long horizon = row.wholeNumber(FORECAST_HORIZON, false);
                 if (lolpHorizonHours > 0 && horizon != MISSING && horizon != lolpHorizonHours)
                 {
                     return day == MISSING || period <= 0 ? INVALID : NOT_KEPT;
@@ -415,32 +494,22 @@ public final class InsightsEvents
 
     private long day(final InsightsJson row)
     {
-        final String text = row.text("settlementDate");
-        final Long cached = text == null ? null : dates.get(text);
-        if (cached != null)
-        {
-            return cached;
-        }
-        final long day = row.epochDay("settlementDate");
+        final long day = row.epochDay(SETTLEMENT_DATE);
         if (day == MISSING)
         {
             return MISSING;
         }
         if (!calendar.isSupported(day))
         {
-            row.problems().add(row.problem("settlementDate", "outside the settlement calendar"));
+            row.problems().add(row.problem(SETTLEMENT_DATE, "outside the settlement calendar"));
             return MISSING;
-        }
-        if (dates.size() < 10_000)
-        {
-            dates.put(text, day);
         }
         return day;
     }
 
     private int period(final InsightsJson row, final long day)
     {
-        final long period = row.wholeNumber("settlementPeriod", true);
+        final long period = row.wholeNumber(SETTLEMENT_PERIOD, true);
         if (period == MISSING || day == MISSING)
         {
             return 0;
@@ -448,45 +517,30 @@ public final class InsightsEvents
         final int count = calendar.periodsIn(day);
         if (period < 1 || period > count)
         {
-            row.problems().add(row.problem("settlementPeriod", "no such settlement period: " +
+            row.problems().add(row.problem(SETTLEMENT_PERIOD, "no such settlement period: " +
                 LocalDate.ofEpochDay(day) + " has " + count));
             return 0;
         }
         return (int)period;
     }
 
-    private int unit(final InsightsJson row, final String id, final long day)
+    private int unit(final InsightsJson row, final long day)
     {
-        final int index = registry.bmUnitIndex(id);
-        if (index == MarketRegistry.NO_INDEX)
+        final int index = row.indexIn(BM_UNIT, bmUnits);
+        if (index == NameIndex.MISSING)
         {
-            row.problems().add(row.problem("bmUnit", "unknown BM Unit " + id + " (settlement date " +
+            row.problems().add(row.problem(BM_UNIT, "unknown BM Unit " + row.text(BM_UNIT) + " (settlement date " +
                 LocalDate.ofEpochDay(day) + "): not in the registry"));
         }
         return index;
     }
 
     /**
-     * A date-time field, parsed once per distinct text (a message's rows share a few times).
+     * @return the registry BM Unit ids are resolved through.
      */
-    private long instant(final InsightsJson row, final String name)
+    public MarketRegistry registry()
     {
-        final String text = row.text(name);
-        final Long cached = text == null ? null : instants.get(text);
-        if (cached != null)
-        {
-            return cached;
-        }
-        final long parsed = row.instant(name);
-        if (parsed != MISSING)
-        {
-            if (instants.size() >= 100_000)
-            {
-                instants.clear();
-            }
-            instants.put(text, parsed);
-        }
-        return parsed;
+        return registry;
     }
 
     private static double zeroIfMissing(final double value)
