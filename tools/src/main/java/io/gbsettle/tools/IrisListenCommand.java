@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Consume an IRIS queue into the engine: each message's raw body and events are journaled before " +
         "the message is completed; malformed messages are dead-lettered with their reason (and kept in " +
-        "DIR/payloads); transient failures are abandoned for redelivery; duplicates have no second effect. Reconnects with backoff. " +
+        "DIR/payloads); transient failures are abandoned for redelivery; duplicates have no second effect. " +
+        "Reconnects with backoff. " +
         "Settings from --config FILE (Azure Service Bus with Entra ID client credentials, or amqp.url) and the " +
         "environment (IRIS_CLIENT_SECRET, ...; see the README), or for a plain AMQP 1.0 broker from --amqp-url and " +
         "--queue. Secrets are never printed.",
