@@ -31,14 +31,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bsc iris}: the IRIS adapter's commands: {@code replay} saved messages through the engine, {@code export} a
- * day bundle as IRIS messages (the live consumer, {@code listen}, comes with the transport).
+ * day bundle as IRIS messages, {@code listen} to a live queue ({@link IrisListenCommand}), {@code publish} saved
+ * messages to a queue.
  */
 @Command(
     name = "iris",
     mixinStandardHelpOptions = true,
-    description = "The IRIS adapter (Elexon's Insights push feed): replay saved messages, export a day as messages.",
+    description = "The IRIS adapter (Elexon's Insights push feed): listen to a queue, replay saved messages, " +
+        "export a day as messages, publish them to a queue.",
     footer = {"", "Example: ./bsc iris replay --dir out/iris --journal out/iris-journal --registry out/day"},
-    subcommands = {IrisCommand.Replay.class, IrisCommand.Export.class})
+    subcommands = {IrisCommand.Replay.class, IrisCommand.Export.class, IrisListenCommand.class,
+        IrisListenCommand.Publish.class})
 final class IrisCommand extends CommandGroup
 {
     /**

@@ -82,6 +82,10 @@ public final class Engine implements AutoCloseable
         {
             base = Replay.recover(journal, core, listeners.toArray(new ResultListener[0]));
             journaled.set(base - 1);
+            // Recovery may have appended (ABORTED, results the journal lacked) on this thread; the engine's own
+            // threads append from now on.
+            journal.inputs().handOver();
+            journal.results().handOver();
         }
         else
         {

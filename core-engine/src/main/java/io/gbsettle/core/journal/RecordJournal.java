@@ -296,6 +296,19 @@ public final class RecordJournal implements AutoCloseable
         return (int)(documentBytes / recordLength);
     }
 
+    /**
+     * Lets another thread append from now on: Chronicle binds an appender to the first thread that used it, so a
+     * journal written on one thread (recovery, on the launching thread) and then handed to another (the engine's
+     * journal thread) must forget the first. Call it on the handing-over thread, before the other starts appending.
+     */
+    public void handOver()
+    {
+        if (appender != null)
+        {
+            appender.singleThreadedCheckReset();
+        }
+    }
+
     private ExcerptAppender appender()
     {
         ExcerptAppender appender = this.appender;
