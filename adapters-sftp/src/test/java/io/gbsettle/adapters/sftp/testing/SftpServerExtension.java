@@ -60,7 +60,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
     private final List<PublicKey> allowed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * An extension whose client key is RSA 3072.
+     * An extension whose client key is RSA 2048.
      */
     public SftpServerExtension()
     {
@@ -99,7 +99,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
         root = Files.createDirectories(base.resolve("root"));
         final Path keys = Files.createDirectories(base.resolve("keys"));
         hostKey = generate("RSA", 2048);
-        clientKey = generate(clientKeyAlgorithm, "RSA".equals(clientKeyAlgorithm) ? 3072 : 256);
+        clientKey = generate(clientKeyAlgorithm, "RSA".equals(clientKeyAlgorithm) ? 2048 : 256);
         clientKeyFile = keys.resolve("id_" + clientKeyAlgorithm.toLowerCase(java.util.Locale.ROOT));
         writePrivateKey(clientKey, clientKeyFile);
 
