@@ -241,8 +241,8 @@ public final class Collector implements EventSink
                 }
                 else
                 {
-                    duplicate(known, "redelivered: same counterparty, name and content as journal entry " +
-                        known.received);
+                    duplicate(known, f.name(), "redelivered: same counterparty, name and content as journal " +
+                        "entry " + known.received);
                     acknowledge(counterparty, session, f.name());
                     duplicates++;
                 }
@@ -255,7 +255,7 @@ public final class Collector implements EventSink
             final FileLedger.FileRecord sameKey = ledger.byBusinessKey(key);
             if (sameKey != null && sameKey.hash == hash)
             {
-                duplicate(sameKey, "same business key " + key + " and content as " + sameKey.name +
+                duplicate(sameKey, f.name(), "same business key " + key + " and content as " + sameKey.name +
                     " (journal entry " + sameKey.received + ")");
                 acknowledge(counterparty, session, f.name());
                 duplicates++;
@@ -454,15 +454,15 @@ public final class Collector implements EventSink
         ledger.apply(entry);
     }
 
-    private void duplicate(final FileLedger.FileRecord original, final String detail)
+    private void duplicate(final FileLedger.FileRecord original, final String name, final String detail)
     {
         entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.DUPLICATE)
-            .channel(original.channel).name(original.name).kind(original.kind).contentHash(original.hash)
+            .channel(original.channel).name(name).kind(original.kind).contentHash(original.hash)
             .ref(original.received).detail(detail);
         payloads.append(entry);
         payloads.commit();
         ledger.apply(entry);
-        progress.accept(original.channel + " " + original.name + ": DUPLICATE " + detail);
+        progress.accept(original.channel + " " + name + ": DUPLICATE " + detail);
     }
 
     private void append(final int state, final FileLedger.FileRecord record, final String detail)
