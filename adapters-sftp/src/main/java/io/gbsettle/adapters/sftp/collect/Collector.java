@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.gbsettle.adapters.sftp.config.Counterparty;
 import io.gbsettle.adapters.sftp.config.SftpContext;
@@ -34,10 +35,15 @@ import io.gbsettle.adapters.sftp.transport.SftpSession;
 import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.event.EventSource;
 import io.gbsettle.core.event.Hashing64;
+import io.gbsettle.core.event.InputEvent;
+import io.gbsettle.core.journal.Journal;
+import io.gbsettle.core.journal.JournalConfig;
+import io.gbsettle.core.journal.JournalReader;
 import io.gbsettle.core.journal.PayloadEntry;
 import io.gbsettle.core.journal.PayloadJournal;
 import io.gbsettle.core.journal.PayloadReader;
 import io.gbsettle.core.journal.PayloadState;
+import io.gbsettle.core.journal.RecordJournal;
 
 /**
  * Collects inbound files from counterparties, one poll cycle at a time, without losing or double-processing one.
@@ -46,7 +52,8 @@ import io.gbsettle.core.journal.PayloadState;
  * <pre>
  *   list ─► download to staging/ID/NAME.part ─► fsync ─► verify (InboundFlows: size, envelope, count, checksum...)
  *        ─► PayloadJournal RECEIVED (the raw bytes) ─┬─► REJECTED (reason; error/ID/NAME + NAME.reason)
- *                                                    └─► engine.submit each event, awaitJournaled ─► JOURNALED
+ *                                                    └─► VERIFIED (first engine position) ─► engine.submit each
+ *                                                        event, awaitJournaled ─► JOURNALED
  *                                                        (or the validated meter-data / S0142 file written)
  *        ─► only then delete (or move to the done folder) the remote file ─► ACKNOWLEDGED
  * </pre>
@@ -55,8 +62,10 @@ import io.gbsettle.core.journal.PayloadState;
  * copy is acknowledged, nothing is processed); a file with the same business key ({@link InboundFile#businessKey()})
  * and content as an accepted one is a duplicate; the same business key with other content is rejected as a
  * conflict. Recovery ({@link #recover()}): the state of every file is rebuilt from the PayloadJournal; a file whose
- * bytes were journaled but whose processing did not finish is processed again from the journaled bytes (its events
- * are byte-identical, so a resubmission is a no-op in the engine); journaled files still on the server are
+ * bytes were journaled but whose processing did not finish is processed again from the journaled bytes, submitting
+ * only the events the engine's input journal does not hold yet (from the VERIFIED position on; the events are
+ * byte-identical on every mapping, so they are recognised by their idempotency keys); journaled files still on the
+ * server are
  * acknowledged on the next cycle. A rejection never stops the other files; a transport failure ends the cycle (the
  * caller backs off and retries).
  *
@@ -73,9 +82,13 @@ public final class Collector implements EventSink
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
     private final PayloadEntry entry = new PayloadEntry();
     private final MessageDigest sha256;
+    private final InputEvent scratchEvent = new InputEvent();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[InputEvent.LENGTH]);
+    private Set<Long> alreadyJournaled;
     private long firstEvent;
     private long lastEvent;
     private long eventCount;
+    private long eventsSkipped;
     private boolean recovered;
 
     /**
@@ -204,6 +217,7 @@ public final class Collector implements EventSink
                 continue;
             }
             final Path part = staging.resolve(f.name() + ".part");
+            progress.accept(id + " " + f.name() + ": downloading " + f.size() + " bytes");
             final int length;
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING))
@@ -271,6 +285,8 @@ public final class Collector implements EventSink
             final long received = payloads.append(entry);
             payloads.commit();
             ledger.apply(entry);
+            progress.accept(id + " " + f.name() + ": received " + length + " bytes (payload journal entry " +
+                received + ")");
             final FileLedger.FileRecord record = ledger.byReceived(received);
 
             final String conflict = sameKey == null ? null : "duplicate business key " + key + " with other " +
@@ -312,6 +328,15 @@ public final class Collector implements EventSink
     @Override
     public long onEvent(final DirectBuffer record, final int offset)
     {
+        if (alreadyJournaled != null)
+        {
+            scratch.putBytes(0, record, offset, InputEvent.LENGTH);
+            if (alreadyJournaled.remove(scratchEvent.wrap(scratch, 0).idempotencyKey()))
+            {
+                eventsSkipped++;
+                return -1;
+            }
+        }
         final long position = engine.submit(record, offset);
         if (firstEvent < 0)
         {
@@ -328,6 +353,15 @@ public final class Collector implements EventSink
     public long eventsSubmitted()
     {
         return eventCount;
+    }
+
+    /**
+     * @return events of interrupted files found already in the engine's journal on recovery, and not submitted
+     * again.
+     */
+    public long eventsFoundJournaled()
+    {
+        return eventsSkipped;
     }
 
     /**
@@ -380,22 +414,52 @@ public final class Collector implements EventSink
         {
             case ENGINE:
             {
+                // VERIFIED records where this file's events start in the engine journal (this collector is the
+                // engine's producer), so that after a crash exactly the events the engine did not journal are
+                // submitted again: the input journal holds each event once.
+                long from = record.verifiedFrom;
+                if (from < 0)
+                {
+                    from = engine.nextPosition();
+                    entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.VERIFIED)
+                        .channel(record.channel).name(record.name).kind(record.kind).contentHash(record.hash)
+                        .ref(record.received).events(from, PayloadEntry.NONE).detail(file.businessKey());
+                    payloads.append(entry);
+                    payloads.commit();
+                    ledger.apply(entry);
+                    alreadyJournaled = null;
+                }
+                else
+                {
+                    alreadyJournaled = journaledKeys(from);
+                }
                 firstEvent = -1;
                 lastEvent = -1;
                 final long before = eventCount;
-                flows.toEvents(file, buffer, 0, length, EventSource.SFTP, this);
+                final long skippedBefore = eventsSkipped;
+                try
+                {
+                    flows.toEvents(file, buffer, 0, length, EventSource.SFTP, this);
+                }
+                finally
+                {
+                    alreadyJournaled = null;
+                }
                 if (lastEvent >= 0)
                 {
                     engine.awaitJournaled(lastEvent, context.engineTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 }
+                final long skipped = eventsSkipped - skippedBefore;
+                final long to = lastEvent >= 0 ? lastEvent : skipped > 0 ? engine.nextPosition() - 1 : PayloadEntry.NONE;
                 entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.JOURNALED)
                     .channel(record.channel).name(record.name).kind(record.kind).contentHash(record.hash)
-                    .ref(record.received).events(firstEvent, lastEvent).detail(file.businessKey());
+                    .ref(record.received).events(to < 0 ? PayloadEntry.NONE : from, to).detail(file.businessKey());
                 payloads.append(entry);
                 payloads.commit();
                 ledger.apply(entry);
                 progress.accept(prefix + ": " + file.flowId() + " " + file.records() + " records -> " +
-                    (eventCount - before) + " events journaled [" + firstEvent + ".." + lastEvent + "]");
+                    (eventCount - before) + " events journaled [" + firstEvent + ".." + lastEvent + "]" +
+                    (skipped > 0 ? ", " + skipped + " found journaled before the restart" : ""));
                 break;
             }
             case METER_DATA:
@@ -415,6 +479,41 @@ public final class Collector implements EventSink
             default:
                 throw new IllegalStateException("destination " + file.destination());
         }
+    }
+
+    /**
+     * The idempotency keys of the engine input records journaled from {@code from} on (recovery only).
+     */
+    private Set<Long> journaledKeys(final long from)
+    {
+        final Set<Long> keys = new HashSet<>();
+        final long end = engine.nextPosition();
+        if (from >= end)
+        {
+            return keys;
+        }
+        try (RecordJournal inputs = RecordJournal.openReadOnly(context.journal().resolve(Journal.INPUTS),
+            InputEvent.LENGTH, new JournalConfig());
+            JournalReader reader = inputs.reader())
+        {
+            reader.seek(from);
+            final UnsafeBuffer copy = new UnsafeBuffer(new byte[InputEvent.LENGTH]);
+            final InputEvent event = new InputEvent();
+            final long[] at = {from};
+            while (at[0] < end && reader.poll((buffer, offset, position) ->
+            {
+                if (position < end)
+                {
+                    copy.putBytes(0, buffer, offset, InputEvent.LENGTH);
+                    keys.add(event.wrap(copy, 0).idempotencyKey());
+                }
+                at[0] = position + 1;
+            }, 4096) > 0)
+            {
+                // until the engine's end at start-up
+            }
+        }
+        return keys;
     }
 
     private void journaledFile(final FileLedger.FileRecord record, final InboundFile file, final Path written)

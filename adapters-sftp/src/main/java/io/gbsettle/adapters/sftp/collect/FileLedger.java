@@ -17,7 +17,8 @@ import io.gbsettle.core.journal.PayloadState;
  * so they are not downloaded again).
  *
  * <pre>
- *   RECEIVED ──► JOURNALED ──► ACKNOWLEDGED          (events in the engine / file written, then remote deleted)
+ *   RECEIVED ──► VERIFIED (engine position of the first event) ──► JOURNALED ──► ACKNOWLEDGED
+ *           (events in the engine, or the meter-data / S0142 file written: no VERIFIED; then the remote deleted)
  *      │
  *      └─────► REJECTED ──► (ACKNOWLEDGED if rejected files are removed from the server)
  *   DUPLICATE (no body; ref = the original RECEIVED entry)
@@ -38,6 +39,7 @@ final class FileLedger
         boolean acknowledged;
         long eventFrom = -1;
         long eventTo = -1;
+        long verifiedFrom = -1;
 
         FileRecord(final long received, final String channel, final String name, final String kind, final long hash,
             final String detail)
@@ -87,6 +89,15 @@ final class FileLedger
                     e.detail());
                 byReceived.put(r.received, r);
                 byContent.put(contentKey(r.channel, r.name, r.hash), r);
+                break;
+            }
+            case PayloadState.VERIFIED:
+            {
+                final FileRecord r = byReceived.get(e.ref());
+                if (r != null)
+                {
+                    r.verifiedFrom = e.eventFrom();
+                }
                 break;
             }
             case PayloadState.JOURNALED:
