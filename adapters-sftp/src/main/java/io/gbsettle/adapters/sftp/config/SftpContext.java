@@ -55,7 +55,10 @@ public record SftpContext(
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(10);
     /** Default largest file: 256 MiB (a national S0142 is ~150 MB unzipped). */
     public static final int DEFAULT_MAX_FILE_BYTES = 256 << 20;
-    /** Default copy buffer: 64 KiB (8 KiB buffers are the usual cause of slow MINA transfers). */
+    /**
+     * Default copy buffer: 64 KiB, measured best on loopback (8 KiB is the usual cause of slow MINA transfers;
+     * 256 KiB read requests were 2-3x slower than 64 KiB).
+     */
     public static final int DEFAULT_BUFFER_SIZE = 1 << 16;
     /** Default wait for the engine. */
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofMinutes(2);

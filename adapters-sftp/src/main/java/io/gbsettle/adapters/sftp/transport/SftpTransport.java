@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -33,6 +36,13 @@ public final class SftpTransport implements AutoCloseable
 {
     /** Default size of the download and upload buffers (small buffers are the usual cause of slow SFTP). */
     public static final int DEFAULT_BUFFER_SIZE = 1 << 16;
+
+    /**
+     * Cipher preference: AES-GCM first (hardware AES, about 3x chacha20's throughput in MINA on this kind of machine,
+     * see the reference's spike), then AES-CTR, then chacha20-poly1305; every OpenSSH server offers the first.
+     */
+    private static final List<BuiltinCiphers> CIPHERS = List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm,
+        BuiltinCiphers.aes128ctr, BuiltinCiphers.aes256ctr, BuiltinCiphers.cc20p1305_openssh);
 
     private final Counterparty counterparty;
     private final KeyPair identity;
@@ -59,6 +69,7 @@ public final class SftpTransport implements AutoCloseable
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         client.setServerKeyVerifier(verifier);
+        client.setCipherFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(false, CIPHERS)));
         final Duration op = counterparty.opTimeout();
         CoreModuleProperties.IDLE_TIMEOUT.set(client, op);
         CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, op.plus(op));
