@@ -255,8 +255,8 @@ final class SftpCommand extends CommandGroup
                 events += c.events();
                 bytes += c.bytes();
             }
-            out.printf(Locale.ROOT, "      done: %d files journaled (%,d records, %,d events, %,d bytes), %d rejected, " +
-                "%d counterpart%s failed%n", files, records, events, bytes, pass.rejected(), pass.failures().size(),
+            out.printf(Locale.ROOT, "      done: %d files journaled (%,d records, %,d events, %,d bytes), " +
+                "%d rejected, %d counterpart%s failed%n", files, records, events, bytes, pass.rejected(), pass.failures().size(),
                 pass.failures().size() == 1 ? "y" : "ies");
             for (final String failure : pass.failures())
             {

@@ -450,7 +450,8 @@ public final class Collector implements EventSink
                     engine.awaitJournaled(lastEvent, context.engineTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 final long skipped = eventsSkipped - skippedBefore;
-                final long to = lastEvent >= 0 ? lastEvent : skipped > 0 ? engine.nextPosition() - 1 : PayloadEntry.NONE;
+                final long to = lastEvent >= 0 ? lastEvent :
+                    skipped > 0 ? engine.nextPosition() - 1 : PayloadEntry.NONE;
                 entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.JOURNALED)
                     .channel(record.channel).name(record.name).kind(record.kind).contentHash(record.hash)
                     .ref(record.received).events(to < 0 ? PayloadEntry.NONE : from, to).detail(file.businessKey());

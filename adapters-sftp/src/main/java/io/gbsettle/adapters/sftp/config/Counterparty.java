@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param outbox         remote directory we upload files for the counterparty into.
  * @param done           remote directory a collected file is moved to, or {@code null} to delete it (the usual
  *                       receipt in pull mode).
- * @param pattern        which remote names to collect ({@link io.gbsettle.adapters.sftp.transport.RemoteNames} glob, e.g. {@code *.usr}).
+ * @param pattern        which remote names to collect (a glob of
+ *                       {@link io.gbsettle.adapters.sftp.transport.RemoteNames#matches}, e.g. {@code *.usr}).
  * @param pollInterval   time between poll cycles of {@code bsc sftp poll} (jittered).
  * @param connectTimeout bound on the TCP connect and SSH key exchange.
  * @param authTimeout    bound on authentication.

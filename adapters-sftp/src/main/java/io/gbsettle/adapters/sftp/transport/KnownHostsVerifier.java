@@ -99,8 +99,8 @@ public final class KnownHostsVerifier implements ServerKeyVerifier
                 "add the key to the file (e.g. ssh-keyscan -p " + port + " " + host + ")");
         }
         return refuse("CHANGED host key: " + where + " offered " + offered + " but known_hosts file " + file +
-            " records " + String.join(", ", recorded) + ". Refused (possible man-in-the-middle); update the file only " +
-            "after the counterparty confirms a key change");
+            " records " + String.join(", ", recorded) + ". Refused (possible man-in-the-middle); update the file " +
+            "only after the counterparty confirms a key change");
     }
 
     /**

@@ -212,7 +212,8 @@ public final class SftpSession implements AutoCloseable
         }
         catch (final SftpException ex)
         {
-            if (ex.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE || ex.getStatus() == SftpConstants.SSH_FX_NO_SUCH_PATH)
+            if (ex.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE ||
+                ex.getStatus() == SftpConstants.SSH_FX_NO_SUCH_PATH)
             {
                 return false;
             }
