@@ -135,6 +135,57 @@ final class CollectorTest
         assertTrue(keys.values().stream().allMatch(n -> n == 1), "each event journaled once");
     }
 
+    @Test
+    void redeliveryIsADuplicateAndAFileInterruptedAfterItsBytesWereJournaledIsFinishedOnRestart() throws Exception
+    {
+        final InboundSet set = new InboundSet(tmp.resolve("bundle"), 42);
+        final byte[] c0421 = set.good.get("CD01C0421A");
+        final byte[] ecvn = set.good.get("EC02E0041A");
+        final Counterparty cp = server.counterparty("elexon", "outbox");
+        final SftpContext context = SftpContext.of(List.of(cp), tmp.resolve("journal"), tmp.resolve("work"));
+        final List<String> lines = new ArrayList<>();
+        // A crash after RECEIVED: the ECVN's bytes are journaled, nothing else happened; the file is still there.
+        try (io.gbsettle.core.journal.PayloadJournal payloads = io.gbsettle.core.journal.PayloadJournal.open(
+            context.payloads(), context.journalConfig()))
+        {
+            payloads.append(new io.gbsettle.core.journal.PayloadEntry().source(EventSource.SFTP)
+                .state(PayloadState.RECEIVED).channel("elexon").name("EC02E0041A").kind("ECVN")
+                .contentHash(io.gbsettle.core.event.Hashing64.hash(new UnsafeBuffer(ecvn), 0, ecvn.length))
+                .detail(ReceivedDetail.of(sha256(ecvn), ecvn.length, 0, 0, "IDD|EC|UKDC|E0041001|1"))
+                .body(ecvn, 0, ecvn.length));
+        }
+        server.put("outbox", "EC02E0041A", ecvn);
+        server.put("outbox", "CD01C0421A", c0421);
+        try (Engine engine = Engine.launch(new EngineContext().registry(set.registry()).journalDir(context.journal()));
+            io.gbsettle.core.journal.PayloadJournal payloads = io.gbsettle.core.journal.PayloadJournal.open(
+                context.payloads(), context.journalConfig());
+            Poller poller = new Poller(context, payloads, engine, new InboundFlows(set.registry()), lines::add))
+        {
+            assertEquals(1, poller.recover());
+            assertEquals(PayloadState.JOURNALED, poller.collector().state("elexon", "EC02E0041A"));
+            final long afterRecovery = poller.collector().eventsSubmitted();
+            assertTrue(afterRecovery > 0);
+
+            final CycleSummary first = poller.pollOnce().cycles().get(0);
+            assertEquals(1, first.journaled(), lines::toString);
+            assertEquals(2, first.acknowledged(), lines::toString);
+            assertEquals(PayloadState.ACKNOWLEDGED, poller.collector().state("elexon", "EC02E0041A"));
+            assertEquals(List.of(), server.list("outbox"));
+            final long events = poller.collector().eventsSubmitted();
+
+            server.put("outbox", "CD01C0421A", c0421);
+            final CycleSummary again = poller.pollOnce().cycles().get(0);
+            assertEquals(1, again.duplicates(), lines::toString);
+            assertEquals(0, again.journaled());
+            assertEquals(List.of(), server.list("outbox"));
+            assertEquals(events, poller.collector().eventsSubmitted(), "no event submitted for the redelivery");
+            assertTrue(lines.contains("elexon CD01C0421A: DUPLICATE redelivered: same counterparty, name and " +
+                "content as journal entry 3"), lines::toString);
+        }
+        final Map<Long, Integer> keys = sftpEventKeys(context.journal());
+        assertTrue(keys.values().stream().allMatch(n -> n == 1), "each event journaled once");
+    }
+
     static String sha256(final byte[] bytes) throws java.security.NoSuchAlgorithmException
     {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
