@@ -35,7 +35,8 @@ public final class BenchmarkMain
     /** Whole-run harnesses (not JMH): {@code java -jar benchmarks.jar NAME [ARGS]}. */
     private static final Map<String, String> HARNESSES = Map.of(
         "latency", "io.gbsettle.benchmarks.EngineLatency",
-        "replay", "io.gbsettle.benchmarks.EngineReplay");
+        "replay", "io.gbsettle.benchmarks.EngineReplay",
+        "flatfile", "io.gbsettle.benchmarks.FlatFileParseRate");
 
     private BenchmarkMain()
     {

@@ -424,6 +424,12 @@ public final class InboundFlows
      */
     private final class Checker implements RecordHandler
     {
+        private static final int OTHER = 0;
+        private static final int C0421 = 1;
+        private static final int ECVN = 2;
+        private static final int MVRN = 3;
+        private FlowDefinition flowSeen;
+        private int kind;
         private long fromDay;
         private long toDay;
         private int minPeriods;
@@ -440,9 +446,19 @@ public final class InboundFlows
         @Override
         public void onRecord(final RecordCursor r)
         {
+            final FlowDefinition current = parser.flow();
+            if (current != flowSeen)
+            {
+                flowSeen = current;
+                kind = current.id().equals("C0421") ? C0421 : current.id().equals("ECVN") ? ECVN :
+                    current.id().equals("MVRN") ? MVRN : OTHER;
+            }
+            if (kind == OTHER)
+            {
+                return;
+            }
             final int code = r.definition().code();
-            final String flow = parser.flow().id();
-            if (flow.equals("C0421"))
+            if (kind == C0421)
             {
                 if (code == ABV)
                 {
@@ -454,7 +470,7 @@ public final class InboundFlows
                     period(r, abpPeriod, minPeriods);
                 }
             }
-            else if (flow.equals("ECVN"))
+            else if (kind == ECVN)
             {
                 if (code == EDN)
                 {
@@ -474,7 +490,7 @@ public final class InboundFlows
                     period(r, cd9Period, minPeriods);
                 }
             }
-            else if (flow.equals("MVRN"))
+            else if (kind == MVRN)
             {
                 if (code == MDN)
                 {
