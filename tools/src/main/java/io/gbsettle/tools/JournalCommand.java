@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "journal",
     mixinStandardHelpOptions = true,
-    description = "Inspect an engine journal: its input and result records, in human-readable form.",
-    subcommands = JournalCommand.Inspect.class,
+    description = "Inspect an engine journal: its input and result records and the adapters' raw payloads.",
+    subcommands = {JournalCommand.Inspect.class, JournalPayloads.class},
     footer = {"", "Example: ./bsc journal inspect --journal out/journal --date 2025-06-10 --period 17 --type BOALF"})
 final class JournalCommand extends CommandGroup
 {

@@ -1,5 +1,7 @@
 package io.gbsettle.tools;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -13,6 +15,9 @@ import io.gbsettle.core.event.ResultRecord;
 import io.gbsettle.core.event.ResultType;
 import io.gbsettle.core.journal.Journal;
 import io.gbsettle.core.journal.JournalConfig;
+import io.gbsettle.core.journal.PayloadEntry;
+import io.gbsettle.core.journal.PayloadJournal;
+import io.gbsettle.core.journal.PayloadState;
 import io.gbsettle.core.registry.EnergyAccount;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
@@ -20,6 +25,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +147,46 @@ final class JournalCommandTest extends InProcessBsc
         assertEquals(ExitCode.USAGE, bsc("journal"));
         assertEquals(ExitCode.OK, bsc("journal", "inspect", "--help"));
         assertTrue(out.toString().contains("Example"), out::toString);
+    }
+
+    @Test
+    void payloadsAreListedFilteredAndTheirBytesWrittenBack() throws Exception
+    {
+        assertEquals(ExitCode.USAGE, bsc("journal", "payloads", "--journal", dir.toString()));
+        final byte[] file = "AAA|C0421|...|\nZZZ|2|123|\n".getBytes(StandardCharsets.US_ASCII);
+        try (PayloadJournal payloads = PayloadJournal.open(dir.resolve(PayloadJournal.DIRECTORY),
+            new JournalConfig()))
+        {
+            final PayloadEntry entry = new PayloadEntry();
+            payloads.append(entry.clear().timeMicros(RECEIVED).source(EventSource.SFTP).state(PayloadState.RECEIVED)
+                .channel("cdca").name("C0421_0001.txt").kind("C0421").body(file, 0, file.length));
+            payloads.append(entry.clear().timeMicros(RECEIVED).source(EventSource.SFTP).state(PayloadState.JOURNALED)
+                .channel("cdca").name("C0421_0001.txt").kind("C0421").ref(0).events(0, 1));
+            payloads.append(entry.clear().timeMicros(RECEIVED).source(EventSource.SFTP).state(PayloadState.REJECTED)
+                .channel("cdca").name("C0421_0002.txt").kind("C0421").detail("checksum 7 != 9"));
+        }
+        assertEquals(ExitCode.OK, bsc("journal", "payloads", "--journal", dir.toString()), err::toString);
+        final List<String> lines = out.toString().lines().collect(Collectors.toList());
+        assertEquals(3, lines.size(), out::toString);
+        assertEquals("0 2025-06-10T00:00:00.123456Z sftp RECEIVED cdca C0421_0001.txt C0421 bytes=" + file.length,
+            lines.get(0));
+        assertEquals("1 2025-06-10T00:00:00.123456Z sftp JOURNALED cdca C0421_0001.txt C0421 ref=0 events=0..1",
+            lines.get(1));
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK, bsc("journal", "payloads", "--journal", dir.toString(), "--state", "rejected",
+            "--format", "csv"), err::toString);
+        assertEquals(2, out.toString().lines().count(), out::toString);
+        assertTrue(out.toString().contains("checksum 7 != 9"), out::toString);
+
+        final Path copy = tmp.resolve("copy.txt");
+        assertEquals(ExitCode.OK, bsc("journal", "payloads", "--journal", dir.toString(), "--body", "0",
+            "--out", copy.toString()), err::toString);
+        assertArrayEquals(file, Files.readAllBytes(copy));
+        assertEquals(ExitCode.USAGE, bsc("journal", "payloads", "--journal", dir.toString(), "--body", "1"));
+        assertEquals(ExitCode.USAGE, bsc("journal", "payloads", "--journal", dir.toString(), "--body", "9"));
+        assertEquals(ExitCode.USAGE, bsc("journal", "payloads", "--journal", dir.toString(), "--state", "NOPE"));
+        assertEquals(ExitCode.USAGE, bsc("journal", "payloads", "--journal", tmp.resolve("none").toString()));
     }
 
     private void append(final Journal journal, final InputEvent event)
