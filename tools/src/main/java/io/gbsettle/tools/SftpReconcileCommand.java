@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bsc sftp reconcile}: the engine's results for a day and run against Elexon's S0142 settlement report.
- * A subcommand of {@code bsc sftp} (registered in {@code SftpCommand}).
+ * A subcommand of {@code bsc sftp}.
  */
 @Command(
     name = "reconcile",
