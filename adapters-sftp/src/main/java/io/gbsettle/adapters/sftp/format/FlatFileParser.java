@@ -130,12 +130,16 @@ public final class FlatFileParser
             while (end - p >= 8)
             {
                 final long w = buffer.getLong(p, ByteOrder.LITTLE_ENDIAN);
-                if ((w & HIGH_BITS) != 0 || ((w & LOW_BITS) + PRINTABLE_ADD & HIGH_BITS) != HIGH_BITS ||
-                    zeroBytes(w ^ DELETES) != 0)
-                {
-                    break;
-                }
+                final long bad = w & HIGH_BITS | ~((w & LOW_BITS) + PRINTABLE_ADD) & HIGH_BITS |
+                    zeroBytes(w ^ DELETES);
                 long pipes = zeroBytes(w ^ PIPES);
+                int advance = 8;
+                if (bad != 0)
+                {
+                    // Up to the first byte that is not printable (the line end, usually); the byte loop takes it.
+                    advance = Long.numberOfTrailingZeros(bad) >>> 3;
+                    pipes &= advance == 0 ? 0 : -1L >>> (64 - (advance << 3));
+                }
                 while (pipes != 0)
                 {
                     final int at = p + (Long.numberOfTrailingZeros(pipes) >>> 3);
@@ -150,7 +154,11 @@ public final class FlatFileParser
                     }
                     pipes &= pipes - 1;
                 }
-                p += 8;
+                p += advance;
+                if (advance < 8)
+                {
+                    break;
+                }
             }
             while (p < end && (b = buffer.getByte(p)) != '\n')
             {
@@ -699,7 +707,14 @@ public final class FlatFileParser
                 flow.record(parent).id() + " (records nest by order)");
             return;
         }
-        closeTo(d);
+        if (depth == d + 1 && flow.record(stack[d]).children().length == 0)
+        {
+            depth = d;
+        }
+        else
+        {
+            closeTo(d);
+        }
         final int occurrence = ++counts[def.index()];
         stack[d] = def.index();
         depth = d + 1;
@@ -991,6 +1006,12 @@ public final class FlatFileParser
                 {
                     return NOT_TIME;
                 }
+        }
+        final long[] singles = f.singleCharValues();
+        if (singles != null)
+        {
+            final int c = buffer.getByte(s);
+            return n == 1 && c >= 0 && (singles[c >>> 6] & 1L << (c & 63)) != 0 ? NO_PROBLEM : NOT_ALLOWED;
         }
         final byte[][] values = f.valueBytes();
         if (values.length > 0)
