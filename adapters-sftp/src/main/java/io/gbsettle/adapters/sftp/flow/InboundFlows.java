@@ -137,6 +137,18 @@ public final class InboundFlows
         }
         parties = new BytesIndex(partyIds);
         dayView = registry.newDayView();
+        for (final FlowDefinition flow : catalogue.flows())
+        {
+            try
+            {
+                Destination.valueOf(flow.destination());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("flow " + flow.id() + ": unknown destination " +
+                    flow.destination() + " (ENGINE, METER_DATA or RECONCILIATION)", ex);
+            }
+        }
 
         final FlowDefinition c0421 = catalogue.flow("C0421");
         abvBmUnit = c0421.record("ABV").requireField("bmUnitId");
