@@ -36,6 +36,7 @@ public final class BenchmarkMain
     private static final Map<String, String> HARNESSES = Map.of(
         "latency", "io.gbsettle.benchmarks.EngineLatency",
         "replay", "io.gbsettle.benchmarks.EngineReplay",
+        "flatfile", "io.gbsettle.benchmarks.FlatFileParseRate",
         "sftp", "io.gbsettle.benchmarks.SftpCollect");
 
     private BenchmarkMain()

@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sftp",
     mixinStandardHelpOptions = true,
-    description = "Collect flat files from SFTP counterparties into the engine, and send files to them.",
-    subcommands = {SftpCommand.Poll.class, SftpCommand.Send.class},
+    description = {"Collect flat files from SFTP counterparties into the engine, send files to them, and",
+        "reconcile the engine's results with an S0142."},
+    subcommands = {SftpCommand.Poll.class, SftpCommand.Send.class, SftpReconcileCommand.class},
     footer = {"", "Example: ./bsc sftp poll --config sftp.properties --once"})
 final class SftpCommand extends CommandGroup
 {

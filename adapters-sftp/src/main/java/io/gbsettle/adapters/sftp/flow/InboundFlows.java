@@ -137,6 +137,18 @@ public final class InboundFlows
         }
         parties = new BytesIndex(partyIds);
         dayView = registry.newDayView();
+        for (final FlowDefinition flow : catalogue.flows())
+        {
+            try
+            {
+                Destination.valueOf(flow.destination());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("flow " + flow.id() + ": unknown destination " +
+                    flow.destination() + " (ENGINE, METER_DATA or RECONCILIATION)", ex);
+            }
+        }
 
         final FlowDefinition c0421 = catalogue.flow("C0421");
         abvBmUnit = c0421.record("ABV").requireField("bmUnitId");
@@ -424,6 +436,12 @@ public final class InboundFlows
      */
     private final class Checker implements RecordHandler
     {
+        private static final int OTHER = 0;
+        private static final int C0421 = 1;
+        private static final int ECVN = 2;
+        private static final int MVRN = 3;
+        private FlowDefinition flowSeen;
+        private int kind;
         private long fromDay;
         private long toDay;
         private int minPeriods;
@@ -440,9 +458,19 @@ public final class InboundFlows
         @Override
         public void onRecord(final RecordCursor r)
         {
+            final FlowDefinition current = parser.flow();
+            if (current != flowSeen)
+            {
+                flowSeen = current;
+                kind = current.id().equals("C0421") ? C0421 : current.id().equals("ECVN") ? ECVN :
+                    current.id().equals("MVRN") ? MVRN : OTHER;
+            }
+            if (kind == OTHER)
+            {
+                return;
+            }
             final int code = r.definition().code();
-            final String flow = parser.flow().id();
-            if (flow.equals("C0421"))
+            if (kind == C0421)
             {
                 if (code == ABV)
                 {
@@ -454,7 +482,7 @@ public final class InboundFlows
                     period(r, abpPeriod, minPeriods);
                 }
             }
-            else if (flow.equals("ECVN"))
+            else if (kind == ECVN)
             {
                 if (code == EDN)
                 {
@@ -474,7 +502,7 @@ public final class InboundFlows
                     period(r, cd9Period, minPeriods);
                 }
             }
-            else if (flow.equals("MVRN"))
+            else if (kind == MVRN)
             {
                 if (code == MDN)
                 {

@@ -26,6 +26,7 @@ public final class FieldDefinition
     private final int role;
     private final List<String> values;
     private final byte[][] valueBytes;
+    private final long[] singleCharValues;
 
     /**
      * @param name      the field's name.
@@ -52,6 +53,27 @@ public final class FieldDefinition
         {
             valueBytes[i] = values.get(i).getBytes(StandardCharsets.US_ASCII);
         }
+        long[] singles = values.isEmpty() ? null : new long[2];
+        for (final byte[] v : valueBytes)
+        {
+            if (singles != null && v.length == 1 && v[0] >= 0)
+            {
+                singles[v[0] >>> 6] |= 1L << (v[0] & 63);
+            }
+            else
+            {
+                singles = null;
+            }
+        }
+        this.singleCharValues = singles;
+    }
+
+    /**
+     * @return when every allowed value is one ASCII character, a 128-bit set of them (two longs); else null.
+     */
+    long[] singleCharValues()
+    {
+        return singleCharValues;
     }
 
     /**

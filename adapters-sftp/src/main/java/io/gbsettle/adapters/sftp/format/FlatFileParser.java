@@ -1,5 +1,6 @@
 package io.gbsettle.adapters.sftp.format;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import io.gbsettle.core.time.EpochDays;
@@ -23,6 +24,12 @@ public final class FlatFileParser
     /** The most header fields kept. */
     private static final int HEADER_FIELDS = 16;
     private static final int NO_PROBLEM = 0;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+    /** Added to a byte's low 7 bits, sets its high bit exactly when the byte is at least 0x20 (a space). */
+    private static final long PRINTABLE_ADD = 0x6060606060606060L;
+    private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
+    private static final long PIPES = 0x7C7C7C7C7C7C7C7CL;
 
     private final FlowCatalogue catalogue;
     private final SettlementCalendar calendar;
@@ -60,6 +67,8 @@ public final class FlatFileParser
     private int firstDate;
     private long problems;
     private boolean recordOk;
+    private RecordDefinition lastDefinition;
+    private FlowDefinition lastFlow;
 
     /**
      * @param catalogue the flow definitions.
@@ -116,6 +125,41 @@ public final class FlatFileParser
             final int[] starts = cursor.starts;
             final int[] ends = cursor.ends;
             byte b = 0;
+            // Eight bytes at a time while they are all printable ASCII (no line end inside): only the '|' are
+            // looked at, found by a SWAR zero-byte test.
+            while (end - p >= 8)
+            {
+                final long w = buffer.getLong(p, ByteOrder.LITTLE_ENDIAN);
+                final long bad = w & HIGH_BITS | ~((w & LOW_BITS) + PRINTABLE_ADD) & HIGH_BITS |
+                    zeroBytes(w ^ DELETES);
+                long pipes = zeroBytes(w ^ PIPES);
+                int advance = 8;
+                if (bad != 0)
+                {
+                    // Up to the first byte that is not printable (the line end, usually); the byte loop takes it.
+                    advance = Long.numberOfTrailingZeros(bad) >>> 3;
+                    pipes &= advance == 0 ? 0 : -1L >>> (64 - (advance << 3));
+                }
+                while (pipes != 0)
+                {
+                    final int at = p + (Long.numberOfTrailingZeros(pipes) >>> 3);
+                    if (fields >= 0 && fields < MAX_FIELDS)
+                    {
+                        ends[fields] = at;
+                    }
+                    fields++;
+                    if (fields < MAX_FIELDS)
+                    {
+                        starts[fields] = at + 1;
+                    }
+                    pipes &= pipes - 1;
+                }
+                p += advance;
+                if (advance < 8)
+                {
+                    break;
+                }
+            }
             while (p < end && (b = buffer.getByte(p)) != '\n')
             {
                 if (b == '|')
@@ -257,6 +301,12 @@ public final class FlatFileParser
         contextPeriod[0] = 0;
         contextSubjectStart[0] = 0;
         contextSubjectEnd[0] = 0;
+    }
+
+    /** The high bit of each byte of the result is set exactly where the byte of {@code x} is zero. */
+    private static long zeroBytes(final long x)
+    {
+        return ~((x & LOW_BITS) + LOW_BITS | x | LOW_BITS);
     }
 
     // --- header and trailer ------------------------------------------------------------------------------------
@@ -624,7 +674,13 @@ public final class FlatFileParser
 
     private void record(final int code, final int count, final RecordHandler handler)
     {
-        final RecordDefinition def = flow.recordOf(code);
+        RecordDefinition def = lastDefinition;
+        if (def == null || def.code() != code || lastFlow != flow)
+        {
+            def = flow.recordOf(code);
+            lastDefinition = def;
+            lastFlow = flow;
+        }
         if (def == null)
         {
             contextDepth = depth - 1;
@@ -651,7 +707,14 @@ public final class FlatFileParser
                 flow.record(parent).id() + " (records nest by order)");
             return;
         }
-        closeTo(d);
+        if (depth == d + 1 && flow.record(stack[d]).children().length == 0)
+        {
+            depth = d;
+        }
+        else
+        {
+            closeTo(d);
+        }
         final int occurrence = ++counts[def.index()];
         stack[d] = def.index();
         depth = d + 1;
@@ -693,6 +756,14 @@ public final class FlatFileParser
 
     private void setContext(final RecordDefinition def, final int d, final int count, final int occurrence)
     {
+        if (!def.hasRoles())
+        {
+            contextDate[d] = 0;
+            contextPeriod[d] = def.periodByOrder() ? occurrence : 0;
+            contextSubjectStart[d] = 0;
+            contextSubjectEnd[d] = 0;
+            return;
+        }
         int date = 0;
         int period = def.periodByOrder() ? occurrence : 0;
         int subjectStart = 0;
@@ -935,6 +1006,12 @@ public final class FlatFileParser
                 {
                     return NOT_TIME;
                 }
+        }
+        final long[] singles = f.singleCharValues();
+        if (singles != null)
+        {
+            final int c = buffer.getByte(s);
+            return n == 1 && c >= 0 && (singles[c >>> 6] & 1L << (c & 63)) != 0 ? NO_PROBLEM : NOT_ALLOWED;
         }
         final byte[][] values = f.valueBytes();
         if (values.length > 0)

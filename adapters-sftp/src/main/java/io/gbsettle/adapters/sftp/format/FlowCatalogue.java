@@ -260,20 +260,52 @@ public final class FlowCatalogue
         int scale = 0;
         switch (base)
         {
-            case "text" -> { t = FieldType.TEXT; length = Integer.parseInt(args[0]); }
-            case "char" -> { t = FieldType.CHAR; length = 1; }
-            case "integer" -> { t = FieldType.INTEGER; length = Integer.parseInt(args[0]); }
+            case "text" ->
+            {
+                t = FieldType.TEXT;
+                length = Integer.parseInt(args[0]);
+            }
+            case "char" ->
+            {
+                t = FieldType.CHAR;
+                length = 1;
+            }
+            case "integer" ->
+            {
+                t = FieldType.INTEGER;
+                length = Integer.parseInt(args[0]);
+            }
             case "decimal" ->
             {
                 t = FieldType.DECIMAL;
                 length = Integer.parseInt(args[0]);
                 scale = Integer.parseInt(args[1]);
             }
-            case "boolean" -> { t = FieldType.BOOLEAN; length = 1; }
-            case "date" -> { t = FieldType.DATE; length = 8; }
-            case "datetime" -> { t = FieldType.DATETIME; length = 14; }
-            case "time" -> { t = FieldType.TIME; length = 4; }
-            case "timestamp" -> { t = FieldType.TIMESTAMP; length = 6; }
+            case "boolean" ->
+            {
+                t = FieldType.BOOLEAN;
+                length = 1;
+            }
+            case "date" ->
+            {
+                t = FieldType.DATE;
+                length = 8;
+            }
+            case "datetime" ->
+            {
+                t = FieldType.DATETIME;
+                length = 14;
+            }
+            case "time" ->
+            {
+                t = FieldType.TIME;
+                length = 4;
+            }
+            case "timestamp" ->
+            {
+                t = FieldType.TIMESTAMP;
+                length = 6;
+            }
             default -> throw new IllegalArgumentException("unknown type " + w[2]);
         }
         if (length < 1 || length > 18 && t != FieldType.TEXT || scale < 0 || scale > 9 || scale > length)

@@ -21,6 +21,7 @@ public final class RecordDefinition
     private final boolean periods;
     private final boolean open;
     private final boolean periodByOrder;
+    private final boolean roles;
     private final FieldDefinition[] fields;
     private int[] children = new int[0];
 
@@ -39,6 +40,20 @@ public final class RecordDefinition
         this.open = open;
         this.periodByOrder = periodByOrder;
         this.fields = fields.toArray(new FieldDefinition[0]);
+        boolean roles = false;
+        for (final FieldDefinition f : this.fields)
+        {
+            roles |= f.role() != FieldDefinition.ROLE_NONE;
+        }
+        this.roles = roles;
+    }
+
+    /**
+     * @return whether any field plays a business role (date, period, subject).
+     */
+    public boolean hasRoles()
+    {
+        return roles;
     }
 
     void addChild(final int child)
