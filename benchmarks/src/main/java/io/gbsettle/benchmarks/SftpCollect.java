@@ -37,6 +37,7 @@ import io.gbsettle.adapters.sftp.transport.SftpSession;
 import io.gbsettle.adapters.sftp.transport.SftpTransport;
 import io.gbsettle.core.engine.Engine;
 import io.gbsettle.core.engine.EngineContext;
+import io.gbsettle.core.engine.WaitStrategyKind;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.journal.PayloadJournal;
@@ -53,7 +54,7 @@ import io.gbsettle.core.time.SettlementRun;
  * Timed: one poll cycle (engine launch and close excluded; session open included, as in the transfer alone).
  *
  * <pre>
- *   java -jar benchmarks/target/benchmarks.jar sftp [FILES] [ROUNDS]
+ *   java -jar benchmarks/target/benchmarks.jar sftp [FILES] [ROUNDS] [WAIT_STRATEGY]
  * </pre>
  */
 public final class SftpCollect
@@ -63,13 +64,15 @@ public final class SftpCollect
     }
 
     /**
-     * @param args number of files (default 20), rounds (default 3).
+     * @param args number of files (default 20), rounds (default 3), the engine's {@link WaitStrategyKind} (default
+     *             SLEEPING).
      * @throws Exception if anything fails.
      */
     public static void main(final String[] args) throws Exception
     {
         final int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         final int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        final WaitStrategyKind wait = args.length > 2 ? WaitStrategyKind.valueOf(args[2]) : WaitStrategyKind.SLEEPING;
         final PrintStream out = System.out;
         final Path dir = Files.createTempDirectory("gbsettle-sftp-bench");
         SshServer sshd = null;
@@ -112,7 +115,8 @@ public final class SftpCollect
             final Counterparty cp = new Counterparty("cdca", "127.0.0.1", sshd.getPort(), "bench", key, knownHosts,
                 "outbox", null, null, null, null, null, null, Duration.ofSeconds(60));
 
-            out.printf(Locale.ROOT, "%d files, %,.1f MB, %s%n", count, bytes / 1e6, System.getProperty("java.vm.name"));
+            out.printf(Locale.ROOT, "%d files, %,.1f MB, engine wait strategy %s, %s%n", count, bytes / 1e6, wait,
+                System.getProperty("java.vm.name"));
             for (int round = 1; round <= rounds; round++)
             {
                 put(root, files);
@@ -124,7 +128,7 @@ public final class SftpCollect
                 final CycleSummary s;
                 final long nanos;
                 try (Engine engine = Engine.launch(new EngineContext().registry(registry).journalDir(journal)
-                    .rowsPerDay(1 << 22).indicative(false));
+                    .rowsPerDay(1 << 22).indicative(false).waitStrategy(wait));
                     PayloadJournal payloads = PayloadJournal.open(context.payloads(), context.journalConfig());
                     Poller poller = new Poller(context, payloads, engine, new InboundFlows(registry), line -> { }))
                 {
