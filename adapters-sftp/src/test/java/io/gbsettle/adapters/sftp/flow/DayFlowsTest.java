@@ -202,4 +202,18 @@ final class DayFlowsTest
         assertTrue(Files.readString(tmp.resolve("diff").resolve(Reconciliation.SUMMARY_FILE))
             .contains("\"differing\": 2"));
     }
+
+    @Test
+    void writeDayWritesFilesThatAllVerify() throws Exception
+    {
+        final List<String> names = FlowFiles.builtIn().writeDay(bundle, settled, tmp.resolve("flows"));
+        assertEquals(List.of("CD20250330C421", "EC20250330E041", "EC20250330E051", "SA20250330S142"), names);
+        for (final String name : names)
+        {
+            final byte[] bytes = Files.readAllBytes(tmp.resolve("flows").resolve(name));
+            final InboundFile file = flows.verify(name, new UnsafeBuffer(bytes), 0, bytes.length);
+            assertTrue(file.accepted(), file::reason);
+            assertEquals(14, name.length(), "IDD file names are 14 characters");
+        }
+    }
 }
