@@ -154,9 +154,9 @@ final class SftpCommand extends CommandGroup
             "kill at any point: a restart finishes what was interrupted and processes nothing twice."},
         footer = {"", "Exit codes: 0 ok, 1 files rejected, 2 usage error, 3 failure (a counterparty unreachable...).",
             "Example: ./bsc sftp poll --config sftp.properties --once",
-            "          ./bsc sftp poll --host sftp.example.com --user gbsettle --key ~/.ssh/id_ed25519 \\",
-            "              --known-hosts ~/.ssh/known_hosts --remote-dir /outbox --journal out/journal \\",
-            "              --registry out/bundle --once"})
+            "         ./bsc sftp poll --host sftp.example.com --user gbsettle --key ~/.ssh/id_ed25519 \\",
+            "             --known-hosts ~/.ssh/known_hosts --remote-dir /outbox --journal out/journal \\",
+            "             --registry out/bundle --once"})
     static final class Poll implements Callable<Integer>
     {
         @Spec
@@ -283,8 +283,8 @@ final class SftpCommand extends CommandGroup
             "journaled bytes; a name already sent is not sent again."},
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 failure.",
             "Example: ./bsc sftp send --config sftp.properties --counterparty svaa out/reports/*.csv",
-            "          ./bsc sftp send --host sftp.example.com --user gbsettle --key ~/.ssh/id_ed25519 \\",
-            "              --known-hosts ~/.ssh/known_hosts --remote-dir /inbox --journal out/journal report.csv"})
+            "         ./bsc sftp send --host sftp.example.com --user gbsettle --key ~/.ssh/id_ed25519 \\",
+            "             --known-hosts ~/.ssh/known_hosts --remote-dir /inbox --journal out/journal report.csv"})
     static final class Send implements Callable<Integer>
     {
         @Spec

@@ -65,7 +65,7 @@ public final class FlowFiles
      * settles a missing metered volume as 0, so settlement is unchanged (only its missing-input quality flag is
      * not raised). Export volumes are written {@code E}, imports {@code I}, both unsigned.
      *
-     * @param bundle   the day.
+     * @param bundle   the day (with at least one metered volume: ABV is 1-*).
      * @param sequence the IDD sequence number.
      * @return the file's bytes.
      */
@@ -101,7 +101,7 @@ public final class FlowFiles
      * An ECVN file: one {@code EDN} + {@code ECP} per (from account, to account) pair of the bundle's contract
      * volumes, its {@code CD9} lines per period (a pair with two lines for one period gets a second notification).
      *
-     * @param bundle   the day.
+     * @param bundle   the day (with at least one contract volume: EDN is 1-*).
      * @param sequence the IDD sequence number.
      * @return the file's bytes.
      */
@@ -143,7 +143,7 @@ public final class FlowFiles
      * An MVRN file: one {@code MDN} + {@code MRP} per (BM Unit, subsidiary account) of the bundle's reallocations,
      * its {@code MV9} lines per period.
      *
-     * @param bundle   the day.
+     * @param bundle   the day (with at least one reallocation: MDN is 1-*).
      * @param sequence the IDD sequence number.
      * @return the file's bytes.
      */
@@ -323,8 +323,8 @@ public final class FlowFiles
     }
 
     /**
-     * Writes a day's engine-bound flow files (C0421, ECVN, MVRN) and, when settled figures are given, its S0142
-     * into a folder, under IDD-style names ({@code CD<yyyymmdd>C421}, {@code EC<yyyymmdd>E041},
+     * Writes a day's engine-bound flow files (C0421, ECVN, MVRN; each only when the bundle has rows for it) and,
+     * when settled figures are given, its S0142 into a folder, under IDD-style names ({@code CD<yyyymmdd>C421}, {@code EC<yyyymmdd>E041},
      * {@code EC<yyyymmdd>E051}, {@code SA<yyyymmdd>S142}).
      *
      * @param bundle  the day.
@@ -336,9 +336,19 @@ public final class FlowFiles
     {
         final int date = EpochDays.yyyymmdd(bundle.epochDay());
         final Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("CD" + date + "C421", c0421(bundle, 1));
-        files.put("EC" + date + "E041", ecvn(bundle, 1));
-        files.put("EC" + date + "E051", mvrn(bundle, 2));
+        // A flow with nothing to say is not sent: ABV, EDN and MDN are 1-* (an empty file would be rejected).
+        if (bundle.meteredVolumes().count() > 0)
+        {
+            files.put("CD" + date + "C421", c0421(bundle, 1));
+        }
+        if (bundle.ecvn().count() > 0)
+        {
+            files.put("EC" + date + "E041", ecvn(bundle, 1));
+        }
+        if (bundle.mvrn().count() > 0)
+        {
+            files.put("EC" + date + "E051", mvrn(bundle, 2));
+        }
         if (settled != null)
         {
             files.put("SA" + date + "S142", s0142(bundle.registry(), settled, bundle.epochDay(), bundle.run(), 1));

@@ -683,6 +683,10 @@ public final class FlatFileParser
         }
         if (def == null)
         {
+            if (flow.skips(code))
+            {
+                return;
+            }
             contextDepth = depth - 1;
             if (wantsDetail())
             {

@@ -28,6 +28,8 @@ import org.agrona.DirectBuffer;
  *   field  NAME TYPE M|O [@date|@period|@subject] [values=A,B]
  *                                                  TYPE text(n) char integer(n) decimal(n,d) boolean date datetime
  *                                                  time timestamp
+ *   skip   RID [RID...]                            records of the flow whose layout is not defined: counted (record
+ *                                                  count, checksum) and passed over wherever they appear
  * </pre>
  */
 public final class FlowCatalogue
@@ -86,6 +88,7 @@ public final class FlowCatalogue
         String destination = null;
         String source = "";
         List<RecordDefinition> records = new ArrayList<>();
+        List<Integer> skipped = new ArrayList<>();
         List<FieldDefinition> fields = null;
         String[] pendingRecord = null;
         int pendingLine = 0;
@@ -128,7 +131,8 @@ public final class FlowCatalogue
                                 {
                                     throw new IllegalArgumentException("flow " + id + " has no records");
                                 }
-                                flows.add(new FlowDefinition(id, envelope, fileType, destination, source, records));
+                                flows.add(new FlowDefinition(id, envelope, fileType, destination, source, records,
+                                    skipped));
                             }
                             if (n < lines.length)
                             {
@@ -142,10 +146,22 @@ public final class FlowCatalogue
                                 destination = w[4];
                                 source = "";
                                 records = new ArrayList<>();
+                                skipped = new ArrayList<>();
                             }
                         }
                     }
                     case "source" -> source = line.substring("source".length()).trim();
+                    case "skip" ->
+                    {
+                        if (id == null)
+                        {
+                            throw new IllegalArgumentException("skip before any flow");
+                        }
+                        for (int i = 1; i < w.length; i++)
+                        {
+                            skipped.add(RecordIds.code(w[i]));
+                        }
+                    }
                     case "field" ->
                     {
                         if (fields == null || pendingRecord == null)

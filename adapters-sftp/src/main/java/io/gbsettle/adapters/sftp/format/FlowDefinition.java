@@ -18,11 +18,22 @@ public final class FlowDefinition
     private final int[] topLevel;
     private final int maxFields;
     private final int maxDepth;
+    private final int[] skipped;
 
     FlowDefinition(
         final String id, final Envelope envelope, final String fileType, final String destination,
-        final String source, final List<RecordDefinition> records)
+        final String source, final List<RecordDefinition> records, final List<Integer> skipped)
     {
+        this.skipped = new int[skipped.size()];
+        for (int i = 0; i < this.skipped.length; i++)
+        {
+            this.skipped[i] = skipped.get(i);
+            if (recordOf(skipped.get(i), records) != null)
+            {
+                throw new IllegalArgumentException(id + ": " + RecordIds.id(skipped.get(i)) + " is both defined " +
+                    "and skipped");
+            }
+        }
         this.id = id;
         this.envelope = envelope;
         this.fileType = fileType;
@@ -135,6 +146,34 @@ public final class FlowDefinition
      * @return the record, or null.
      */
     public RecordDefinition recordOf(final int code)
+    {
+        for (final RecordDefinition r : records)
+        {
+            if (r.code() == code)
+            {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param code a packed record id.
+     * @return whether the flow passes over records with that id (layout not defined, {@code skip}).
+     */
+    public boolean skips(final int code)
+    {
+        for (int i = 0; i < skipped.length; i++)
+        {
+            if (skipped[i] == code)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RecordDefinition recordOf(final int code, final List<RecordDefinition> records)
     {
         for (final RecordDefinition r : records)
         {

@@ -202,4 +202,62 @@ final class DayFlowsTest
         assertTrue(Files.readString(tmp.resolve("diff").resolve(Reconciliation.SUMMARY_FILE))
             .contains("\"differing\": 2"));
     }
+
+    @Test
+    void writeDayWritesFilesThatAllVerify() throws Exception
+    {
+        final List<String> names = FlowFiles.builtIn().writeDay(bundle, settled, tmp.resolve("flows"));
+        assertEquals(List.of("CD20250330C421", "EC20250330E041", "EC20250330E051", "SA20250330S142"), names);
+        for (final String name : names)
+        {
+            final byte[] bytes = Files.readAllBytes(tmp.resolve("flows").resolve(name));
+            final InboundFile file = flows.verify(name, new UnsafeBuffer(bytes), 0, bytes.length);
+            assertTrue(file.accepted(), file::reason);
+            assertEquals(14, name.length(), "IDD file names are 14 characters");
+        }
+    }
+
+    @Test
+    void s0142RecordsWithoutADefinedLayoutArePassedOverButCounted()
+    {
+        final String text = new String(FlowFiles.builtIn().s0142(registry, settled, bundle.epochDay(),
+            SettlementRun.SF, 5), java.nio.charset.StandardCharsets.US_ASCII);
+        final List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        lines.remove(lines.size() - 1);
+        final List<String> withExtras = new ArrayList<>();
+        for (final String line : lines)
+        {
+            withExtras.add(line);
+            if (line.startsWith("SRH|"))
+            {
+                withExtras.add("TRA|1|2|");
+            }
+            else if (line.startsWith("SP7|"))
+            {
+                withExtras.add("BPI|A|B|C|D|E|F|");
+            }
+        }
+        final String sealed = String.join("\n", withExtras) + "\nZZZ|" + (withExtras.size() + 1) + "|" +
+            io.gbsettle.adapters.sftp.format.Xor32.of(withExtras.toArray(new String[0])) + "|\n";
+        final byte[] bytes = sealed.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        final UnsafeBuffer b = new UnsafeBuffer(bytes);
+        final InboundFile file = flows.verify("SA20250330S144", b, 0, bytes.length);
+        assertTrue(file.accepted(), file::reason);
+        assertEquals(withExtras.size() - 1, file.records());
+        final S0142Report report = S0142Report.read(file, b, 0, bytes.length, flows);
+        final Reconciliation.Summary summary = new Reconciliation(flows.catalogue()).reconcile(registry,
+            bundle.settlementDate(), settled, report.figures(), report.unknownSubjects(), tmp.resolve("skip"));
+        assertTrue(summary.clean(), summary::toJson);
+
+        // A record id the flow neither defines nor skips is still a problem.
+        final String unknown = sealed.replace("TRA|1|2|", "XYZ|1|2|");
+        final List<String> again = new ArrayList<>(List.of(unknown.split("\n")));
+        again.remove(again.size() - 1);
+        final String resealed = String.join("\n", again) + "\nZZZ|" + (again.size() + 1) + "|" +
+            io.gbsettle.adapters.sftp.format.Xor32.of(again.toArray(new String[0])) + "|\n";
+        final byte[] bad = resealed.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        final InboundFile rejected = flows.verify("SA20250330S145", new UnsafeBuffer(bad), 0, bad.length);
+        assertEquals(1, rejected.problemCount(), rejected::reason);
+        assertTrue(rejected.problems().get(0).message().contains("unknown record XYZ in S0142"), rejected::reason);
+    }
 }
