@@ -36,7 +36,9 @@ public final class BenchmarkMain
     private static final Map<String, String> HARNESSES = Map.of(
         "latency", "io.gbsettle.benchmarks.EngineLatency",
         "replay", "io.gbsettle.benchmarks.EngineReplay",
-        "iris", "io.gbsettle.benchmarks.IrisTransportBenchmark");
+        "iris", "io.gbsettle.benchmarks.IrisTransportBenchmark",
+        "flatfile", "io.gbsettle.benchmarks.FlatFileParseRate",
+        "sftp", "io.gbsettle.benchmarks.SftpCollect");
 
     private BenchmarkMain()
     {

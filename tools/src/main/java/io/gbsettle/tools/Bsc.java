@@ -32,6 +32,8 @@ import picocli.CommandLine;
  *   ./bsc meter-data ingest --files DIR --store DIR --date D   flat files (D0036, D0265, ...) into a store
  *   ./bsc aggregate --store DIR --date D --out DIR [--files DIR] [--bundle DIR]
  *                                      supplier volume aggregation (MHHS): supplier_period.csv and more
+ *   ./bsc sftp poll --config FILE [--once]      collect flat files from SFTP counterparties into the engine
+ *   ./bsc sftp send --config FILE [--counterparty ID] FILE...   upload files to a counterparty (temp + rename)
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -53,6 +55,7 @@ import picocli.CommandLine;
         AggregateCommand.class,
         MeterDataCommand.class,
         IrisCommand.class,
+        SftpCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {
