@@ -24,4 +24,20 @@ public interface IrisHandler
      * field, what is wrong), short enough for an AMQP error description; empty otherwise.
      */
     String deadLetterReason();
+
+    /**
+     * Told after the transport settled a message with the broker (the outcome was sent without error), so the
+     * handler can record what became of it: an auditor then sees every message's end (completed, released for
+     * redelivery, dead-lettered) next to its raw body. Not called when the settlement itself failed (the message
+     * comes again). Default: nothing.
+     *
+     * @param message     the message as handed to {@link #onMessage} (its {@link IrisMessage#payloadRef()} as the
+     *                    handler left it), or a message the transport refused before the handler (not an IRIS
+     *                    message: ref -1).
+     * @param disposition the outcome sent.
+     * @param reason      the dead-letter or abandon reason sent; empty for a completion.
+     */
+    default void onSettled(final IrisMessage message, final Disposition disposition, final String reason)
+    {
+    }
 }

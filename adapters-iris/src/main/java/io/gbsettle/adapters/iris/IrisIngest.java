@@ -141,11 +141,13 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             final Outcome prior = seen.get(key);
             if (prior != null)
             {
+                message.payloadRef(prior.received);
                 return duplicate(message, hash, prior);
             }
             final long received = payloads.append(start(PayloadState.RECEIVED, message.dataset(),
                 message.messageId(), hash).ref(PayloadEntry.NONE)
                 .detail(metadata(message)).body(message.body(), 0, length));
+            message.payloadRef(received);
             return handle(message.dataset(), message.messageId(), message.body(), length, hash, received, key);
         }
         catch (final RuntimeException ex)
@@ -159,6 +161,44 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     public String deadLetterReason()
     {
         return deadLetterReason;
+    }
+
+    /**
+     * Records the settlement: ACKNOWLEDGED (completed), ABANDONED (released for redelivery) or DEAD_LETTERED (with
+     * the reason), referring to the message's RECEIVED entry, so {@code bsc journal payloads} shows what became of
+     * every message. A journal failure here is swallowed: the message is settled whatever the record says.
+     */
+    @Override
+    public void onSettled(final IrisMessage message, final Disposition disposition, final String reason)
+    {
+        try
+        {
+            appendSettled(message, disposition, reason);
+            payloads.commit();
+        }
+        catch (final RuntimeException ignore)
+        {
+            // The settlement stands; only its record is missing.
+        }
+    }
+
+    private void appendSettled(final IrisMessage message, final Disposition disposition, final String reason)
+    {
+        final int state = switch (disposition)
+        {
+            case COMPLETE -> PayloadState.ACKNOWLEDGED;
+            case DEAD_LETTER -> PayloadState.DEAD_LETTERED;
+            case ABANDON -> PayloadState.ABANDONED;
+        };
+        final String detail = switch (disposition)
+        {
+            case COMPLETE -> "completed (accepted)";
+            case DEAD_LETTER -> "dead-lettered (rejected): " + reason;
+            case ABANDON -> "released for redelivery (modified, delivery failed): " + reason;
+        };
+        final String dataset = message.dataset() == null ? "" : message.dataset();
+        payloads.append(entry.clear().timeMicros(nowMicros()).source(EventSource.IRIS).state(state)
+            .channel(channel).name(message.messageId()).kind(dataset).ref(message.payloadRef()).detail(detail));
     }
 
     /**

@@ -408,6 +408,14 @@ public final class IrisListener implements AutoCloseable
             counters.settleFailure();
             throw ex;
         }
+        try
+        {
+            handler.onSettled(message, disposition, reason == null ? "" : reason);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("IRIS handler failed to record the settlement of {}", message, ex);
+        }
     }
 
     private DeliveryState deadLetter(final String reason)

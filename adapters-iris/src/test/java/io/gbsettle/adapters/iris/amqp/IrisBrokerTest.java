@@ -3,6 +3,7 @@ package io.gbsettle.adapters.iris.amqp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,12 @@ class IrisBrokerTest
             }
         }
         assertEquals(2 * 13 + 1, journaled.size(), journaled.toString());
+        int acknowledged = 0;
+        for (final String[] entry : entries)
+        {
+            acknowledged += Integer.parseInt(entry[0]) == PayloadState.ACKNOWLEDGED ? 1 : 0;
+        }
+        assertEquals(2 * 13 + 1, acknowledged, "one ACKNOWLEDGED entry per completed message");
     }
 
     @Test
@@ -250,6 +257,22 @@ class IrisBrokerTest
         assertEquals(Set.of("BOALF_bad_json.json", "BOD_no_offer.json"), reasons.keySet(), reasons.toString());
         assertTrue(reasons.get("BOD_no_offer.json").contains("offer"), reasons.toString());
         assertTrue(reasons.get("BOD_no_offer.json").contains("BOD"), reasons.toString());
+        // What became of every message is recorded after its settlement.
+        final Map<String, String> settled = new TreeMap<>();
+        for (final String[] entry : Rig.payloadEntries(dir.resolve("journal")))
+        {
+            final int state = Integer.parseInt(entry[0]);
+            if (state == PayloadState.DEAD_LETTERED || state == PayloadState.ACKNOWLEDGED)
+            {
+                assertNull(settled.put(entry[1], PayloadState.name(state) + " " + entry[2]), entry[1]);
+            }
+        }
+        assertEquals(Set.of("BOALF_bad_json.json", "BOD_no_offer.json", "MID_map.json", "PN_good.json"),
+            settled.keySet(), settled.toString());
+        assertTrue(settled.get("PN_good.json").startsWith("ACKNOWLEDGED"), settled.toString());
+        assertTrue(settled.get("BOD_no_offer.json").startsWith("DEAD_LETTERED"), settled.toString());
+        assertTrue(settled.get("BOD_no_offer.json").contains("offer"), settled.toString());
+        assertTrue(settled.get("MID_map.json").contains("NotIrisMessage"), settled.toString());
     }
 
     @Test

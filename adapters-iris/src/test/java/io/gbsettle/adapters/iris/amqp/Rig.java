@@ -166,6 +166,12 @@ final class Rig implements AutoCloseable
             return handler.deadLetterReason();
         }
 
+        @Override
+        public void onSettled(final IrisMessage message, final Disposition disposition, final String reason)
+        {
+            handler.onSettled(message, disposition, reason);
+        }
+
         synchronized boolean awaitDistinct(final int count, final long millis) throws InterruptedException
         {
             final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
