@@ -70,6 +70,7 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     private String channel = CHANNEL;
     private String deadLetterReason = "";
     private int recovered;
+    private long lastJournaledMicros = -1;
 
     /**
      * @param engine   the engine the events go to (launched, with its journal for durability).
@@ -99,6 +100,15 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     {
         this.channel = channel;
         return this;
+    }
+
+    /**
+     * @return epoch micros of the last message from the IRIS queue (channel {@value #CHANNEL}) journaled, read from
+     * the payload journal on start-up and kept up to date; -1 when none: where gap filling starts after a restart.
+     */
+    public long lastJournaledMicros()
+    {
+        return lastJournaledMicros;
     }
 
     /**
@@ -333,7 +343,12 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
 
     private PayloadEntry start(final int state, final String dataset, final String messageId, final long hash)
     {
-        return entry.clear().timeMicros(nowMicros()).source(EventSource.IRIS).state(state).channel(channel)
+        final long now = nowMicros();
+        if (state == PayloadState.JOURNALED && CHANNEL.equals(channel))
+        {
+            lastJournaledMicros = Math.max(lastJournaledMicros, now);
+        }
+        return entry.clear().timeMicros(now).source(EventSource.IRIS).state(state).channel(channel)
             .name(messageId).kind(dataset).contentHash(hash);
     }
 
@@ -386,6 +401,10 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
                     case PayloadState.RECEIVED -> open.put(entry.position(), key);
                     case PayloadState.JOURNALED ->
                     {
+                        if (CHANNEL.equals(entry.channel()))
+                        {
+                            lastJournaledMicros = Math.max(lastJournaledMicros, entry.timeMicros());
+                        }
                         open.remove(entry.ref());
                         seen.put(key, new Outcome(entry.ref(), false, ""));
                     }

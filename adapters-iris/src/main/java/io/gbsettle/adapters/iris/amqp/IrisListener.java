@@ -6,8 +6,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +55,9 @@ import io.gbsettle.adapters.iris.IrisMessage;
  * A body that is neither an AMQP value string nor data sections (a map, a list, no body) is dead-lettered here,
  * before the handler, as not an IRIS message.
  *
+ * <p>The handler is called on the listener's thread only; another thread that must reach the same single-threaded
+ * handler (gap filling) hands its work to {@link #callOnHandlerThread}, run between two messages.
+ *
  * <p>Failures: a lost connection, a refused link or a failed settlement closes the connection and reconnects after
  * a jittered exponential backoff (bounded by {@link ListenerOptions#backoffMaxMillis()}); the broker redelivers
  * whatever was not settled, and the handler's idempotency makes the redelivery a no-op. Every blocking call has a
@@ -88,6 +94,7 @@ public final class IrisListener implements AutoCloseable
     private final IrisMessage message = new IrisMessage();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ConcurrentLinkedQueue<FutureTask<?>> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     private Client client;
     private Connection connection;
@@ -98,6 +105,22 @@ public final class IrisListener implements AutoCloseable
     private long lastProgressNanos;
     private Thread thread;
     private volatile Thread runner;
+    private volatile ConnectionObserver observer;
+    private long lostAtMillis = -1;
+
+    /**
+     * Told on the listener's thread each time it has connected and opened its receiver.
+     */
+    @FunctionalInterface
+    public interface ConnectionObserver
+    {
+        /**
+         * @param lostAtMillis epoch ms when the previous connection was lost (or found unusable), -1 for the first
+         *                     connection (start-up) and after a planned reconnect (token renewal).
+         * @param nowMillis    epoch ms now.
+         */
+        void connected(long lostAtMillis, long nowMillis);
+    }
 
     /**
      * @param endpoint the broker and how to authenticate.
@@ -114,6 +137,59 @@ public final class IrisListener implements AutoCloseable
         this.handler = Objects.requireNonNull(handler);
         this.options = Objects.requireNonNull(options);
         this.progress = progress;
+    }
+
+    /**
+     * Sets who is told of each connection (the consumer's gap filling); call before {@link #start()}.
+     *
+     * @param observer the observer, or null.
+     * @return this.
+     */
+    public IrisListener connectionObserver(final ConnectionObserver observer)
+    {
+        this.observer = observer;
+        return this;
+    }
+
+    /**
+     * Runs {@code work} on the listener's thread, between two messages (at the latest after one receive poll while
+     * connected), and waits for it: how another thread reaches the single-threaded handler.
+     *
+     * @param work the work.
+     * @param <T>  its result's type.
+     * @return its result.
+     * @throws InterruptedException if interrupted while waiting (the work may still run).
+     */
+    public <T> T callOnHandlerThread(final Callable<T> work) throws InterruptedException
+    {
+        final FutureTask<T> task = new FutureTask<>(work);
+        tasks.add(task);
+        try
+        {
+            return task.get();
+        }
+        catch (final ExecutionException ex)
+        {
+            final Throwable cause = ex.getCause();
+            if (cause instanceof RuntimeException)
+            {
+                throw (RuntimeException)cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+        catch (final java.util.concurrent.CancellationException ex)
+        {
+            throw new InterruptedException("the listener stopped");
+        }
+    }
+
+    private void runTasks()
+    {
+        FutureTask<?> task;
+        while ((task = tasks.poll()) != null)
+        {
+            task.run();
+        }
     }
 
     /**
@@ -160,6 +236,10 @@ public final class IrisListener implements AutoCloseable
                 }
                 catch (final ClientException | IOException | ExecutionException | TimeoutException ex)
                 {
+                    if (lostAtMillis < 0)
+                    {
+                        lostAtMillis = System.currentTimeMillis();
+                    }
                     counters.connectionFailure();
                     if (!closed)
                     {
@@ -187,6 +267,11 @@ public final class IrisListener implements AutoCloseable
         {
             disconnect();
             client.close();
+            FutureTask<?> task;
+            while ((task = tasks.poll()) != null)
+            {
+                task.cancel(false);
+            }
             reportProgress(true);
             stopped.countDown();
         }
@@ -266,6 +351,20 @@ public final class IrisListener implements AutoCloseable
         receiver.openFuture().get(endpoint.timeoutMillis(), TimeUnit.MILLISECONDS);
         credit = 0;
         counters.connected();
+        final ConnectionObserver told = observer;
+        final long lost = lostAtMillis;
+        lostAtMillis = -1;
+        if (told != null)
+        {
+            try
+            {
+                told.connected(lost, System.currentTimeMillis());
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("IRIS connection observer failed", ex);
+            }
+        }
         LOG.info("IRIS listening on {} queue {} (prefetch {})", endpoint, queue, options.prefetch());
     }
 
@@ -290,7 +389,9 @@ public final class IrisListener implements AutoCloseable
                 receiver.addCredit(target);
                 credit = target;
             }
-            final Delivery delivery = receiver.receive(options.pollMillis(), TimeUnit.MILLISECONDS);
+            runTasks();
+            final Delivery delivery = receiver.receive(tasks.isEmpty() ? options.pollMillis() : 0,
+                TimeUnit.MILLISECONDS);
             final long now = System.nanoTime();
             receiptNanos = now;
             if (delivery == null)
