@@ -22,6 +22,7 @@ public final class IrisMessage
     private byte[] body = new byte[4096];
     private int bodyLength;
     private long payloadRef = -1;
+    private long receiptNanos;
 
     /**
      * @return the AMQP message-id: the source file name, e.g. {@code BOALF_202405012323_6182.json}.
@@ -248,6 +249,24 @@ public final class IrisMessage
     }
 
     /**
+     * @return {@code System.nanoTime()} when the transport received the message (0 when unknown): for latency.
+     */
+    public long receiptNanos()
+    {
+        return receiptNanos;
+    }
+
+    /**
+     * @param receiptNanos when the transport received the message ({@code System.nanoTime()}).
+     * @return this.
+     */
+    public IrisMessage receiptNanos(final long receiptNanos)
+    {
+        this.receiptNanos = receiptNanos;
+        return this;
+    }
+
+    /**
      * Empties the message for reuse (the body buffer is kept).
      *
      * @return this.
@@ -262,6 +281,7 @@ public final class IrisMessage
         encoding = BodyEncoding.DATA_BYTES;
         bodyLength = 0;
         payloadRef = -1;
+        receiptNanos = 0;
         return this;
     }
 

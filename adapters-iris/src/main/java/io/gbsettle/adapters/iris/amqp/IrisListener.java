@@ -91,7 +91,15 @@ public final class IrisListener implements AutoCloseable
     private final ListenerOptions options;
     private final Consumer<Counters> progress;
     private final Counters counters = new Counters();
-    private final IrisMessage message = new IrisMessage();
+    private IrisMessage[] decoded = {new IrisMessage()};
+    private Delivery[] batch = new Delivery[1];
+    private long[] receipts = new long[1];
+    private Disposition[] dispositions = new Disposition[1];
+    private String[] reasons = new String[1];
+    private Disposition[] handlerDispositions = new Disposition[1];
+    private String[] handlerReasons = new String[1];
+    private int[] handlerIndex = new int[1];
+    private IrisMessage[] toHandler = new IrisMessage[1];
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<FutureTask<?>> tasks = new ConcurrentLinkedQueue<>();
@@ -406,13 +414,23 @@ public final class IrisListener implements AutoCloseable
                 }
                 continue;
             }
-            credit--;
+            ensureBatch(target);
+            batch[0] = delivery;
+            receipts[0] = now;
+            int n = 1;
+            Delivery more;
+            while (n < target && (more = receiver.tryReceive()) != null)
+            {
+                batch[n] = more;
+                receipts[n++] = System.nanoTime();
+            }
+            credit -= n;
             if (options.prefetch() > 0 && credit <= target / 2)
             {
                 receiver.addCredit(target - credit);
                 credit = target;
             }
-            handle(delivery);
+            handleBatch(n);
             lastActivityNanos = System.nanoTime();
             reportProgress(false);
         }
@@ -433,55 +451,109 @@ public final class IrisListener implements AutoCloseable
         Delivery delivery;
         while ((delivery = receiver.tryReceive()) != null)
         {
-            receiptNanos = System.nanoTime();
-            handle(delivery);
+            ensureBatch(1);
+            batch[0] = delivery;
+            receipts[0] = System.nanoTime();
+            handleBatch(1);
         }
     }
 
-    private void handle(final Delivery delivery) throws ClientException
+    private void ensureBatch(final int size)
+    {
+        if (batch.length < size)
+        {
+            batch = new Delivery[size];
+            receipts = new long[size];
+            dispositions = new Disposition[size];
+            reasons = new String[size];
+            handlerDispositions = new Disposition[size];
+            handlerReasons = new String[size];
+            handlerIndex = new int[size];
+            toHandler = new IrisMessage[size];
+            final IrisMessage[] grown = java.util.Arrays.copyOf(decoded, size);
+            for (int i = decoded.length; i < size; i++)
+            {
+                grown[i] = new IrisMessage();
+            }
+            decoded = grown;
+        }
+    }
+
+    /**
+     * Decodes the deliveries {@code [0, n)}, hands the IRIS ones to the handler as one batch (one durability wait for
+     * all with {@link IrisHandler#onBatch}), then settles each with its answer, in order.
+     */
+    private void handleBatch(final int n) throws ClientException
     {
         final long started = System.nanoTime();
-        counters.received();
-        final String notIris = decode(delivery);
-        final Disposition disposition;
-        final String reason;
-        if (notIris != null)
+        int k = 0;
+        for (int i = 0; i < n; i++)
         {
-            disposition = Disposition.DEAD_LETTER;
-            reason = notIris;
+            counters.received();
+            final IrisMessage m = decoded[i];
+            final String notIris = decode(batch[i], m);
+            m.receiptNanos(receipts[i]);
+            if (notIris != null)
+            {
+                dispositions[i] = Disposition.DEAD_LETTER;
+                reasons[i] = notIris;
+            }
+            else
+            {
+                counters.bytes(m.bodyLength());
+                toHandler[k] = m;
+                handlerIndex[k++] = i;
+            }
         }
-        else
+        if (k > 0)
         {
-            counters.bytes(message.bodyLength());
-            disposition = handleSafely();
-            reason = disposition == Disposition.COMPLETE ? "" : handler.deadLetterReason();
+            receiptNanos = receipts[0];
+            try
+            {
+                handler.onBatch(toHandler, k, handlerDispositions, handlerReasons);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("IRIS handler failed on a batch of {} (abandoned for redelivery)", k, ex);
+                for (int j = 0; j < k; j++)
+                {
+                    handlerDispositions[j] = Disposition.ABANDON;
+                    handlerReasons[j] = ex.toString();
+                }
+            }
+            for (int j = 0; j < k; j++)
+            {
+                final Disposition d = handlerDispositions[j];
+                final int i = handlerIndex[j];
+                dispositions[i] = d == null ? Disposition.ABANDON : d;
+                reasons[i] = dispositions[i] == Disposition.COMPLETE ? "" :
+                    handlerReasons[j] == null ? "" : handlerReasons[j];
+                toHandler[j] = null;
+            }
         }
         final long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (tookMillis >= options.lockMillis())
         {
             counters.slow();
-            LOG.warn("IRIS message {} took {} ms, longer than the {} ms lock: its settlement may fail and it may " +
-                "come again (a duplicate, no second effect)", message.messageId(), tookMillis, options.lockMillis());
+            LOG.warn("IRIS {} message(s) from {} took {} ms, longer than the {} ms lock: their settlement may fail " +
+                "and they may come again (duplicates, no second effect)", n, decoded[0].messageId(), tookMillis,
+                options.lockMillis());
         }
-        settle(delivery, disposition, reason);
-    }
-
-    private Disposition handleSafely()
-    {
         try
         {
-            final Disposition disposition = handler.onMessage(message);
-            return disposition == null ? Disposition.ABANDON : disposition;
+            for (int i = 0; i < n; i++)
+            {
+                settle(batch[i], decoded[i], dispositions[i], reasons[i]);
+            }
         }
-        catch (final RuntimeException ex)
+        finally
         {
-            LOG.error("IRIS handler failed on {} (abandoned for redelivery)", message, ex);
-            return Disposition.ABANDON;
+            java.util.Arrays.fill(batch, 0, n, null);
         }
     }
 
-    private void settle(final Delivery delivery, final Disposition disposition, final String reason)
-        throws ClientException
+    private void settle(final Delivery delivery, final IrisMessage message, final Disposition disposition,
+        final String reason) throws ClientException
     {
         try
         {
@@ -492,7 +564,7 @@ public final class IrisListener implements AutoCloseable
                     counters.completed();
                     break;
                 case DEAD_LETTER:
-                    delivery.disposition(deadLetter(reason), true);
+                    delivery.disposition(deadLetter(message, reason), true);
                     counters.deadLettered();
                     LOG.warn("IRIS dead-lettered {}: {}", message, reason);
                     break;
@@ -519,7 +591,7 @@ public final class IrisListener implements AutoCloseable
         }
     }
 
-    private DeliveryState deadLetter(final String reason)
+    private DeliveryState deadLetter(final IrisMessage message, final String reason)
     {
         final String text = reason == null || reason.isEmpty() ? "malformed IRIS message " + message.messageId() :
             reason;
@@ -534,11 +606,11 @@ public final class IrisListener implements AutoCloseable
     }
 
     /**
-     * Fills {@link #message} from the delivery.
+     * Fills {@code message} from the delivery.
      *
      * @return {@code null}, or why the delivery is not an IRIS message.
      */
-    private String decode(final Delivery delivery) throws ClientException
+    private String decode(final Delivery delivery, final IrisMessage message) throws ClientException
     {
         final Message<Object> amqp = delivery.message();
         message.clear();
@@ -554,7 +626,7 @@ public final class IrisListener implements AutoCloseable
             final Collection<Section<?>> sections = ((AdvancedMessage<Object>)amqp).bodySections();
             if (sections.size() > 1)
             {
-                return concatenateData(sections);
+                return concatenateData(sections, message);
             }
         }
         final Object body = amqp.body();
@@ -580,7 +652,7 @@ public final class IrisListener implements AutoCloseable
             ", not a JSON string (amqp-value) or data section";
     }
 
-    private String concatenateData(final Collection<Section<?>> sections)
+    private static String concatenateData(final Collection<Section<?>> sections, final IrisMessage message)
     {
         int length = 0;
         for (final Section<?> section : sections)

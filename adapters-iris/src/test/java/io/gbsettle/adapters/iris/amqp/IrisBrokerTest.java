@@ -318,6 +318,59 @@ class IrisBrokerTest
     }
 
     @Test
+    void aBacklogWithPrefetchIsJournaledInGroupsThenSettled() throws Exception
+    {
+        final int count = 400;
+        try (EmbeddedBroker broker = EmbeddedBroker.start())
+        {
+            broker.createQueue(QUEUE);
+            final AmqpEndpoint endpoint = AmqpEndpoint.parse(broker.url());
+            try (IrisPublisher publisher = IrisPublisher.connect(endpoint, QUEUE))
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    publisher.sendAsync("PN", "PN_" + i + ".json", bodies.pn(i % 40, 1 + i % 48, i), i % 2 == 0);
+                }
+                publisher.sendAsync("BOD", "BOD_no_offer.json",
+                    bodies.bod(0, 20, 1, 60, 50).replace("\"offer\":60.0,", ""), true);
+                publisher.awaitAccepted();
+            }
+            try (Rig rig = new Rig(dir.resolve("journal"), endpoint, QUEUE,
+                ListenerOptions.defaults().withPrefetch(100), null).start())
+            {
+                assertTrue(rig.listener.counters().awaitSettled(count + 1, WAIT), rig.listener.counters().toString());
+                rig.listener.close();
+                assertEquals(count, rig.listener.counters().completedCount());
+                assertEquals(1, rig.listener.counters().deadLetteredCount());
+                assertTrue(rig.watch.maxBatch() > 1, "messages were handed over in groups: " + rig.watch.maxBatch());
+            }
+        }
+        // Every message: RECEIVED, then JOURNALED (or REJECTED) before its settlement record.
+        final Map<String, Integer> journaledAt = new HashMap<>();
+        final Map<String, Integer> settledAt = new HashMap<>();
+        final List<String[]> entries = Rig.payloadEntries(dir.resolve("journal"));
+        for (int i = 0; i < entries.size(); i++)
+        {
+            final int state = Integer.parseInt(entries.get(i)[0]);
+            if (state == PayloadState.JOURNALED || state == PayloadState.REJECTED)
+            {
+                assertNull(journaledAt.put(entries.get(i)[1], i), "journaled twice");
+            }
+            else if (state == PayloadState.ACKNOWLEDGED || state == PayloadState.DEAD_LETTERED)
+            {
+                assertNull(settledAt.put(entries.get(i)[1], i), "settled twice");
+            }
+        }
+        assertEquals(count + 1, journaledAt.size());
+        assertEquals(journaledAt.keySet(), settledAt.keySet());
+        for (final Map.Entry<String, Integer> e : settledAt.entrySet())
+        {
+            assertTrue(journaledAt.get(e.getKey()) < e.getValue(), "journaled before settled: " + e.getKey());
+        }
+        assertEachEventOnce(dir.resolve("journal"));
+    }
+
+    @Test
     void saslPlainUserAndPassword() throws Exception
     {
         try (EmbeddedBroker broker = EmbeddedBroker.start(null, 5, "gbsettle", "s3cret"))

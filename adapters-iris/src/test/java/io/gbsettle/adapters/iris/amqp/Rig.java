@@ -137,6 +137,7 @@ final class Rig implements AutoCloseable
         private final Map<String, List<Disposition>> answers = new HashMap<>();
         private final Set<String> completed = new HashSet<>();
         private long calls;
+        private int maxBatch;
 
         Watch(final IrisHandler handler)
         {
@@ -158,6 +159,32 @@ final class Rig implements AutoCloseable
                 notifyAll();
             }
             return disposition;
+        }
+
+        @Override
+        public void onBatch(final IrisMessage[] messages, final int count, final Disposition[] dispositions,
+            final String[] reasons)
+        {
+            handler.onBatch(messages, count, dispositions, reasons);
+            synchronized (this)
+            {
+                maxBatch = Math.max(maxBatch, count);
+                for (int i = 0; i < count; i++)
+                {
+                    calls++;
+                    answers.computeIfAbsent(messages[i].messageId(), id -> new ArrayList<>()).add(dispositions[i]);
+                    if (dispositions[i] != Disposition.ABANDON)
+                    {
+                        completed.add(messages[i].messageId());
+                    }
+                }
+                notifyAll();
+            }
+        }
+
+        synchronized int maxBatch()
+        {
+            return maxBatch;
         }
 
         @Override
