@@ -43,7 +43,9 @@ import io.gbsettle.adapters.iris.IrisMessage;
  *
  * <p>Peek-lock: the receiver never settles on its own. Credit is granted one message at a time (prefetch 0, the
  * default: at most one message is locked to this consumer), or kept topped up to N with
- * {@link ListenerOptions#withPrefetch} (N messages locked ahead of the one being handled, to drain a backlog fast). The
+ * {@link ListenerOptions#withPrefetch} (N messages locked ahead of the one being handled, to drain a backlog fast);
+ * with N > 1 every message already received (up to N) is handed to the handler as one batch
+ * ({@link IrisHandler#onBatch}: group commit, one durability wait for the batch), then each is settled. The
  * handler's answer becomes the AMQP outcome Service Bus understands (the ones its SDKs send):
  * <ul>
  *   <li>{@link Disposition#COMPLETE}: {@code accepted} (the message is removed);</li>

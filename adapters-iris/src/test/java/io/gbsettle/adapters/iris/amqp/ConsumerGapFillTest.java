@@ -143,6 +143,38 @@ final class ConsumerGapFillTest
         assertEquals(2, gapFillJournaled, "each fill's response journaled (distinct windows)");
     }
 
+    @Test
+    void aReconnectAfterAnOutageFillsTheOutagesWindow() throws Exception
+    {
+        final GapFillOptions gapFill = GapFillOptions.defaults()
+            .withBaseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+            .withDatasets(List.of("BOD"))
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+            .withWindows(Duration.ofHours(1), Duration.ofHours(24), Duration.ZERO);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"),
+            EmbeddedBroker.DEFAULT_MAX_DELIVERY_ATTEMPTS, null, null))
+        {
+            broker.createQueue(QUEUE);
+            final IrisSettings settings = IrisSettings.amqp(broker.url(), QUEUE, null, null, null);
+            final ListenerOptions options = ListenerOptions.defaults().withBackoffMillis(50, 500);
+            try (IrisConsumer consumer = IrisConsumer.open(new EngineContext().registry(Rig.REGISTRY)
+                .journalDir(dir.resolve("journal")), settings, options, IrisOptions.defaults(), gapFill, null))
+            {
+                consumer.listener().start();
+                assertEquals(1, consumer.awaitGapFills(1, WAIT).size(), "the start-up fill");
+                final Instant down = Instant.now();
+                broker.restart();
+                assertTrue(consumer.listener().counters().awaitConnects(2, WAIT));
+                final List<GapFiller.Summary> fills = consumer.awaitGapFills(2, WAIT);
+                assertEquals(2, fills.size(), "the outage's fill");
+                assertEquals(1, fills.get(1).completed(), fills.toString());
+                final Instant from = from(queries.get(1));
+                assertTrue(!from.isBefore(down.minusSeconds(1)) && from.isBefore(Instant.now()),
+                    "the outage's window starts when the connection was lost: " + queries);
+            }
+        }
+    }
+
     private static Instant from(final String query)
     {
         final int at = query.indexOf("from=") + 5;
