@@ -281,6 +281,31 @@ public final class IrisTransportBenchmark
             return d;
         }
 
+        /**
+         * A group (prefetch N): the probe assumes one event per DISBSAD message, true of the latency phase's
+         * one-row probes, so message {@code i} of the batch has position {@code next + i} there.
+         */
+        @Override
+        public void onBatch(final IrisMessage[] messages, final int count, final Disposition[] dispositions,
+            final String[] reasons)
+        {
+            final long position = engine.nextPosition();
+            for (int i = 0; i < count; i++)
+            {
+                receivedAt[(int)((position + i) & (SLOTS - 1))] = "DISBSAD".equals(messages[i].dataset()) ?
+                    messages[i].receiptNanos() : 0;
+            }
+            if (transportOnly)
+            {
+                java.util.Arrays.fill(dispositions, 0, count, Disposition.COMPLETE);
+                java.util.Arrays.fill(reasons, 0, count, "");
+                return;
+            }
+            final long t0 = System.nanoTime();
+            ingest.onBatch(messages, count, dispositions, reasons);
+            handlerNanos += System.nanoTime() - t0;
+        }
+
         @Override
         public String deadLetterReason()
         {

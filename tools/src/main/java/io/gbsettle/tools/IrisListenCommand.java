@@ -3,6 +3,7 @@ package io.gbsettle.tools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import io.gbsettle.adapters.iris.amqp.IrisListener;
 import io.gbsettle.adapters.iris.amqp.IrisPublisher;
 import io.gbsettle.adapters.iris.amqp.IrisSettings;
 import io.gbsettle.adapters.iris.amqp.ListenerOptions;
+import io.gbsettle.adapters.iris.gapfill.GapFillOptions;
 import io.gbsettle.core.engine.EngineContext;
 import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.journal.Journal;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
         "The registry: --registry DIR (parties.csv, bm_units.csv, tlf.csv), else the journal's own.",
         "Exit codes: 0 stopped (idle or interrupted), 2 usage error, 3 failure.",
         "Example: ./bsc iris listen --amqp-url amqp://localhost:5672 --queue iris.feed --journal out/j \\",
-        "           --registry out/day --exit-when-idle 10",
+        "           --registry out/day --exit-when-idle 10 --no-gap-fill",
         "Example: ./bsc iris listen --config iris.properties --registry out/day"})
 final class IrisListenCommand implements Callable<Integer>
 {
@@ -73,6 +75,15 @@ final class IrisListenCommand implements Callable<Integer>
         description = "Messages locked ahead of the one being handled: 0 (default, as IRIS's own clients) .. 1000 " +
             "(drains a backlog faster; each costs lock time on Service Bus).")
     int prefetch;
+
+    @Option(names = "--gap-fill-url", paramLabel = "URL", defaultValue = "https://data.elexon.co.uk/bmrs/api/v1",
+        description = "The Insights API gap filling fetches from: on start-up the window since the last IRIS " +
+            "message journaled (at most 24 h; 1 h for an empty journal), and after an outage of 2 min or more its " +
+            "window (default: ${DEFAULT-VALUE}).")
+    URI gapFillUrl;
+
+    @Option(names = "--no-gap-fill", description = "Do not fill gaps from the Insights API.")
+    boolean noGapFill;
 
     @Option(names = "--strict-bm-units",
         description = "Dead-letter a message naming an unknown BM Unit (default: skip the row and report it).")
@@ -132,8 +143,9 @@ final class IrisListenCommand implements Callable<Integer>
             idleSeconds > 0 ? " (stopping after " + idleSeconds + " s without a message)" : " (Ctrl-C stops)");
         out.flush();
         final long started = System.nanoTime();
+        final GapFillOptions gapFill = noGapFill ? null : GapFillOptions.defaults().withBaseUrl(gapFillUrl);
         try (IrisConsumer consumer = IrisConsumer.open(new EngineContext().registry(registry).journalDir(dir)
-            .listener(prices), settings, options, iris, c -> progress(out, c)))
+            .listener(prices), settings, options, iris, gapFill, c -> progress(out, c)))
         {
             if (consumer.ingest().recovered() > 0)
             {

@@ -44,7 +44,7 @@ class IrisListenCommandTest extends InProcessBsc
 
             final String[] listen = {"iris", "listen", "--amqp-url", broker.url(), "--queue", "iris.feed", "--user",
                 "bsc", "--password-file", password.toString(), "--journal", tmp.resolve("journal").toString(),
-                "--registry", bundle.toString(), "--exit-when-idle", "1"};
+                "--registry", bundle.toString(), "--exit-when-idle", "1", "--no-gap-fill"};
             assertEquals(ExitCode.OK, bsc(listen), err.toString());
             assertTrue(out.toString().contains(String.format(java.util.Locale.ROOT, "%,d completed", messages)),
                 out.toString());

@@ -24,4 +24,50 @@ public interface IrisHandler
      * field, what is wrong), short enough for an AMQP error description; empty otherwise.
      */
     String deadLetterReason();
+
+    /**
+     * Handles several messages already received (a transport with prefetch hands over every message it holds), so
+     * the handler can journal them as one group: one wait for durability for the whole batch instead of one per
+     * message. Same contract per message as {@link #onMessage}; never throws. Default: {@link #onMessage} one by
+     * one.
+     *
+     * @param messages     the messages, {@code [0, count)}; valid only during the call.
+     * @param count        how many.
+     * @param dispositions filled with each message's answer.
+     * @param reasons      filled with each message's dead-letter / abandon reason (empty for COMPLETE).
+     */
+    default void onBatch(final IrisMessage[] messages, final int count, final Disposition[] dispositions,
+        final String[] reasons)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            Disposition d;
+            try
+            {
+                d = onMessage(messages[i]);
+            }
+            catch (final RuntimeException ex)
+            {
+                d = null;
+            }
+            dispositions[i] = d == null ? Disposition.ABANDON : d;
+            reasons[i] = dispositions[i] == Disposition.COMPLETE ? "" : deadLetterReason();
+        }
+    }
+
+    /**
+     * Told after the transport settled a message with the broker (the outcome was sent without error), so the
+     * handler can record what became of it: an auditor then sees every message's end (completed, released for
+     * redelivery, dead-lettered) next to its raw body. Not called when the settlement itself failed (the message
+     * comes again). Default: nothing.
+     *
+     * @param message     the message as handed to {@link #onMessage} (its {@link IrisMessage#payloadRef()} as the
+     *                    handler left it), or a message the transport refused before the handler (not an IRIS
+     *                    message: ref -1).
+     * @param disposition the outcome sent.
+     * @param reason      the dead-letter or abandon reason sent; empty for a completion.
+     */
+    default void onSettled(final IrisMessage message, final Disposition disposition, final String reason)
+    {
+    }
 }

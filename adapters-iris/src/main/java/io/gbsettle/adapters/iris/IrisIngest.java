@@ -32,6 +32,8 @@ import io.gbsettle.core.registry.MarketRegistry;
  *        offsets, no tree) ─► InsightsEvents: one record per row, source key from the row's business identity
  *        ─► malformed row / bad JSON: REJECTED entry (reason), DEAD_LETTER, nothing submitted
  *        ─► submit every record to the engine ─► awaitJournaled(last) ─► JOURNALED entry (events from..to) ─► COMPLETE
+ *   a batch ({@link #onBatch}, group commit): every message up to its submission, ONE awaitJournaled for the last
+ *        event of the batch, then every JOURNALED entry and one payload journal commit
  *   dataset the engine does not use: RECEIVED + JOURNALED (no events) ─► COMPLETE, counted raw-only
  *   engine / journal failure or timeout: ABANDONED entry if possible ─► ABANDON (redelivered later)
  * </pre>
@@ -67,9 +69,14 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     private final UnsafeBuffer bodyView = new UnsafeBuffer(new byte[0]);
     private final Map<String, Outcome> seen = new HashMap<>();
     private final IrisMessage synthetic = new IrisMessage();
+    private final IrisMessage[] single = new IrisMessage[1];
+    private final Disposition[] singleDisposition = new Disposition[1];
+    private final String[] singleReason = new String[1];
+    private Pending[] pending = {new Pending()};
     private String channel = CHANNEL;
     private String deadLetterReason = "";
     private int recovered;
+    private long lastJournaledMicros = -1;
 
     /**
      * @param engine   the engine the events go to (launched, with its journal for durability).
@@ -102,6 +109,15 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     }
 
     /**
+     * @return epoch micros of the last message from the IRIS queue (channel {@value #CHANNEL}) journaled, read from
+     * the payload journal on start-up and kept up to date; -1 when none: where gap filling starts after a restart.
+     */
+    public long lastJournaledMicros()
+    {
+        return lastJournaledMicros;
+    }
+
+    /**
      * @return messages found RECEIVED without a terminal entry on start-up and handled again.
      */
     public int recovered()
@@ -130,28 +146,145 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     @Override
     public Disposition onMessage(final IrisMessage message)
     {
-        deadLetterReason = "";
-        counters.messages++;
+        single[0] = message;
+        onBatch(single, 1, singleDisposition, singleReason);
+        single[0] = null;
+        return singleDisposition[0];
+    }
+
+    /**
+     * Group commit: journals each message's raw body and submits its events, waits for the engine journal ONCE (for
+     * the last event of the batch), then writes the JOURNALED entries and commits the payload journal once. Each
+     * message still completes only after its raw body and events are journaled; a timeout abandons every message
+     * of the batch that was waiting.
+     */
+    @Override
+    public void onBatch(final IrisMessage[] messages, final int count, final Disposition[] dispositions,
+        final String[] reasons)
+    {
+        ensurePending(count);
+        long lastEvent = PayloadEntry.NONE;
+        int waiting = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final IrisMessage message = messages[i];
+            final Pending p = pending[i];
+            p.active = false;
+            deadLetterReason = "";
+            Disposition d;
+            try
+            {
+                d = begin(message, p);
+            }
+            catch (final RuntimeException ex)
+            {
+                d = abandon(message.dataset(), message.messageId(), 0, PayloadEntry.NONE,
+                    ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            }
+            dispositions[i] = d;
+            reasons[i] = d == null || d == Disposition.COMPLETE ? "" : deadLetterReason;
+            if (d == null)
+            {
+                waiting++;
+                if (p.last != PayloadEntry.NONE)
+                {
+                    lastEvent = Math.max(lastEvent, p.last);
+                }
+            }
+        }
+        if (waiting > 0)
+        {
+            String timedOut = null;
+            if (lastEvent != PayloadEntry.NONE)
+            {
+                try
+                {
+                    engine.awaitJournaled(lastEvent, options.journalTimeoutNanos(), TimeUnit.NANOSECONDS);
+                }
+                catch (final TimeoutException ex)
+                {
+                    timedOut = "events not journaled within " +
+                        TimeUnit.NANOSECONDS.toMillis(options.journalTimeoutNanos()) + " ms (input " + lastEvent + ")";
+                }
+                catch (final RuntimeException ex)
+                {
+                    timedOut = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+                }
+            }
+            for (int i = 0; i < count; i++)
+            {
+                final Pending p = pending[i];
+                if (!p.active)
+                {
+                    continue;
+                }
+                p.active = false;
+                deadLetterReason = "";
+                if (timedOut != null)
+                {
+                    dispositions[i] = abandon(p.kind, p.messageId, p.hash, p.received, timedOut);
+                    reasons[i] = deadLetterReason;
+                }
+                else
+                {
+                    dispositions[i] = finish(p);
+                    reasons[i] = "";
+                }
+            }
+        }
         try
         {
-            final int length = message.bodyLength();
-            bodyView.wrap(message.body(), 0, length);
-            final long hash = Hashing64.hash(bodyView, 0, length);
-            final String key = message.messageId() + '|' + hash;
-            final Outcome prior = seen.get(key);
-            if (prior != null)
-            {
-                return duplicate(message, hash, prior);
-            }
-            final long received = payloads.append(start(PayloadState.RECEIVED, message.dataset(),
-                message.messageId(), hash).ref(PayloadEntry.NONE)
-                .detail(metadata(message)).body(message.body(), 0, length));
-            return handle(message.dataset(), message.messageId(), message.body(), length, hash, received, key);
+            payloads.commit();
         }
         catch (final RuntimeException ex)
         {
-            return abandon(message.dataset(), message.messageId(), 0, PayloadEntry.NONE,
-                ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            for (int i = 0; i < count; i++)
+            {
+                if (dispositions[i] == Disposition.COMPLETE)
+                {
+                    dispositions[i] = Disposition.ABANDON;
+                    reasons[i] = "payload journal commit failed: " + ex.getMessage();
+                }
+            }
+        }
+        deadLetterReason = count > 0 ? reasons[count - 1] : "";
+    }
+
+    /**
+     * First half of a message: dedupe, RECEIVED entry, mapping, submission.
+     *
+     * @return the final disposition, or null when the message waits for its events to be journaled ({@code p}).
+     */
+    private Disposition begin(final IrisMessage message, final Pending p)
+    {
+        counters.messages++;
+        final int length = message.bodyLength();
+        bodyView.wrap(message.body(), 0, length);
+        final long hash = Hashing64.hash(bodyView, 0, length);
+        final String key = message.messageId() + '|' + hash;
+        final Outcome prior = seen.get(key);
+        if (prior != null)
+        {
+            message.payloadRef(prior.received);
+            return duplicate(message, hash, prior);
+        }
+        final long received = payloads.append(start(PayloadState.RECEIVED, message.dataset(),
+            message.messageId(), hash).ref(PayloadEntry.NONE)
+            .detail(metadata(message)).body(message.body(), 0, length));
+        message.payloadRef(received);
+        return begin(message.dataset(), message.messageId(), message.body(), length, hash, received, key, p);
+    }
+
+    private void ensurePending(final int count)
+    {
+        if (pending.length < count)
+        {
+            final Pending[] grown = java.util.Arrays.copyOf(pending, Math.max(count, pending.length * 2));
+            for (int i = pending.length; i < grown.length; i++)
+            {
+                grown[i] = new Pending();
+            }
+            pending = grown;
         }
     }
 
@@ -159,6 +292,45 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     public String deadLetterReason()
     {
         return deadLetterReason;
+    }
+
+    /**
+     * Records the settlement: ACKNOWLEDGED (completed), ABANDONED (released for redelivery) or DEAD_LETTERED (with
+     * the reason), referring to the message's RECEIVED entry, so {@code bsc journal payloads} shows what became of
+     * every message. Not committed on its own (the settlement already happened; the next message's commit, or
+     * closing the journal, makes it durable). A journal failure here is swallowed: the message is settled whatever
+     * the record says.
+     */
+    @Override
+    public void onSettled(final IrisMessage message, final Disposition disposition, final String reason)
+    {
+        try
+        {
+            appendSettled(message, disposition, reason);
+        }
+        catch (final RuntimeException ignore)
+        {
+            // The settlement stands; only its record is missing.
+        }
+    }
+
+    private void appendSettled(final IrisMessage message, final Disposition disposition, final String reason)
+    {
+        final int state = switch (disposition)
+        {
+            case COMPLETE -> PayloadState.ACKNOWLEDGED;
+            case DEAD_LETTER -> PayloadState.DEAD_LETTERED;
+            case ABANDON -> PayloadState.ABANDONED;
+        };
+        final String detail = switch (disposition)
+        {
+            case COMPLETE -> "completed (accepted)";
+            case DEAD_LETTER -> "dead-lettered (rejected): " + reason;
+            case ABANDON -> "released for redelivery (modified, delivery failed): " + reason;
+        };
+        final String dataset = message.dataset() == null ? "" : message.dataset();
+        payloads.append(entry.clear().timeMicros(nowMicros()).source(EventSource.IRIS).state(state)
+            .channel(channel).name(message.messageId()).kind(dataset).ref(message.payloadRef()).detail(detail));
     }
 
     /**
@@ -175,15 +347,51 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
         // The engine and the payload journal belong to the caller.
     }
 
+    /**
+     * Handles a message already RECEIVED (recovery): begin, wait, finish.
+     */
     private Disposition handle(final String dataset, final String messageId, final byte[] rawBody, final int length,
         final long hash, final long received, final String key)
+    {
+        ensurePending(1);
+        final Pending p = pending[0];
+        p.active = false;
+        final Disposition d = begin(dataset, messageId, rawBody, length, hash, received, key, p);
+        if (d != null)
+        {
+            payloads.commit();
+            return d;
+        }
+        p.active = false;
+        if (p.last != PayloadEntry.NONE)
+        {
+            try
+            {
+                engine.awaitJournaled(p.last, options.journalTimeoutNanos(), TimeUnit.NANOSECONDS);
+            }
+            catch (final TimeoutException ex)
+            {
+                return abandon(p.kind, messageId, hash, received, "events not journaled within " +
+                    TimeUnit.NANOSECONDS.toMillis(options.journalTimeoutNanos()) + " ms (input " + p.last + ")");
+            }
+        }
+        final Disposition done = finish(p);
+        payloads.commit();
+        return done;
+    }
+
+    /**
+     * @return the final disposition (raw only, rejected), or null with {@code p} active: events submitted, the
+     * JOURNALED entry waits for them to be journaled ({@link #finish}).
+     */
+    private Disposition begin(final String dataset, final String messageId, final byte[] rawBody, final int length,
+        final long hash, final long received, final String key, final Pending p)
     {
         if (InsightsEvents.eventType(dataset) == 0 && !dataset.isEmpty())
         {
             counters.rawOnly++;
             payloads.append(start(PayloadState.JOURNALED, dataset, messageId, hash).ref(received)
                 .detail("raw only: dataset not used by the engine"));
-            payloads.commit();
             seen.put(key, new Outcome(received, false, ""));
             return Disposition.COMPLETE;
         }
@@ -197,7 +405,6 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             counters.rawOnly++;
             payloads.append(start(PayloadState.JOURNALED, dataset, messageId, hash).ref(received)
                 .detail("raw only: no dataset in the subject or the rows"));
-            payloads.commit();
             seen.put(key, new Outcome(received, false, ""));
             return Disposition.COMPLETE;
         }
@@ -209,37 +416,22 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             final List<InputProblem> reported = problems.isEmpty() ? skipped : problems;
             final String reason = reason(kind, messageId, reported);
             payloads.append(start(PayloadState.REJECTED, kind, messageId, hash).ref(received).detail(reason));
-            payloads.commit();
             seen.put(key, new Outcome(received, true, reason));
             counters.deadLettered++;
             deadLetterReason = reason;
             return Disposition.DEAD_LETTER;
         }
-        final DirectBuffer pending = mapper.records();
+        final DirectBuffer records = mapper.records();
         long first = PayloadEntry.NONE;
         long last = PayloadEntry.NONE;
         for (int i = 0; i < pendingCount; i++)
         {
-            last = engine.submit(pending, i * InputEvent.LENGTH);
+            last = engine.submit(records, i * InputEvent.LENGTH);
             if (i == 0)
             {
                 first = last;
             }
         }
-        if (last != PayloadEntry.NONE)
-        {
-            try
-            {
-                engine.awaitJournaled(last, options.journalTimeoutNanos(), TimeUnit.NANOSECONDS);
-            }
-            catch (final TimeoutException ex)
-            {
-                return abandon(kind, messageId, hash, received, "events not journaled within " +
-                    TimeUnit.NANOSECONDS.toMillis(options.journalTimeoutNanos()) + " ms (input " + last + ")");
-            }
-        }
-        counters.events += pendingCount;
-        counters.skippedRows += skipped.size() + mapper.notKept();
         final StringBuilder detail = new StringBuilder(64).append("rows=").append(mapper.rows()).append(" events=")
             .append(pendingCount);
         if (mapper.notKept() > 0)
@@ -251,10 +443,30 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
             detail.append(" skipped=").append(skipped.size()).append(": ");
             appendProblems(kind, messageId, skipped, detail);
         }
-        payloads.append(start(PayloadState.JOURNALED, kind, messageId, hash).ref(received).events(first, last)
-            .detail(detail.toString()));
-        payloads.commit();
-        seen.put(key, new Outcome(received, false, ""));
+        p.active = true;
+        p.kind = kind;
+        p.messageId = messageId;
+        p.hash = hash;
+        p.received = received;
+        p.key = key;
+        p.first = first;
+        p.last = last;
+        p.events = pendingCount;
+        p.skipped = skipped.size() + mapper.notKept();
+        p.detail = detail.toString();
+        return null;
+    }
+
+    /**
+     * Second half, once the engine journal holds the message's events: the JOURNALED entry (not yet committed).
+     */
+    private Disposition finish(final Pending p)
+    {
+        counters.events += p.events;
+        counters.skippedRows += p.skipped;
+        payloads.append(start(PayloadState.JOURNALED, p.kind, p.messageId, p.hash).ref(p.received)
+            .events(p.first, p.last).detail(p.detail));
+        seen.put(p.key, new Outcome(p.received, false, ""));
         return Disposition.COMPLETE;
     }
 
@@ -264,7 +476,6 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
         payloads.append(start(PayloadState.DUPLICATE, message.dataset(), message.messageId(), hash)
             .ref(prior.received).detail("same message id and content as entry " + prior.received +
                 (message.deliveryCount() > 0 ? "; delivery count " + message.deliveryCount() : "")));
-        payloads.commit();
         if (prior.rejected)
         {
             counters.deadLettered++;
@@ -293,7 +504,12 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
 
     private PayloadEntry start(final int state, final String dataset, final String messageId, final long hash)
     {
-        return entry.clear().timeMicros(nowMicros()).source(EventSource.IRIS).state(state).channel(channel)
+        final long now = nowMicros();
+        if (state == PayloadState.JOURNALED && CHANNEL.equals(channel))
+        {
+            lastJournaledMicros = Math.max(lastJournaledMicros, now);
+        }
+        return entry.clear().timeMicros(now).source(EventSource.IRIS).state(state).channel(channel)
             .name(messageId).kind(dataset).contentHash(hash);
     }
 
@@ -346,6 +562,10 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
                     case PayloadState.RECEIVED -> open.put(entry.position(), key);
                     case PayloadState.JOURNALED ->
                     {
+                        if (CHANNEL.equals(entry.channel()))
+                        {
+                            lastJournaledMicros = Math.max(lastJournaledMicros, entry.timeMicros());
+                        }
                         open.remove(entry.ref());
                         seen.put(key, new Outcome(entry.ref(), false, ""));
                     }
@@ -388,6 +608,24 @@ public final class IrisIngest implements IrisHandler, AutoCloseable
     {
         final java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /**
+     * A message of the batch whose events are submitted and whose JOURNALED entry waits for the engine journal.
+     */
+    private static final class Pending
+    {
+        boolean active;
+        String kind;
+        String messageId;
+        String key;
+        String detail;
+        long hash;
+        long received;
+        long first;
+        long last;
+        int events;
+        int skipped;
     }
 
     /**

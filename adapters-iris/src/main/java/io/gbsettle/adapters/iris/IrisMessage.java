@@ -21,6 +21,8 @@ public final class IrisMessage
     private BodyEncoding encoding = BodyEncoding.DATA_BYTES;
     private byte[] body = new byte[4096];
     private int bodyLength;
+    private long payloadRef = -1;
+    private long receiptNanos;
 
     /**
      * @return the AMQP message-id: the source file name, e.g. {@code BOALF_202405012323_6182.json}.
@@ -228,6 +230,43 @@ public final class IrisMessage
     }
 
     /**
+     * @return the payload journal position of this message's RECEIVED entry (or, for a duplicate, of the earlier
+     * one), set by the handler; -1 when the handler has not journaled it.
+     */
+    public long payloadRef()
+    {
+        return payloadRef;
+    }
+
+    /**
+     * @param payloadRef the payload journal position the handler gave the message (see {@link #payloadRef()}).
+     * @return this.
+     */
+    public IrisMessage payloadRef(final long payloadRef)
+    {
+        this.payloadRef = payloadRef;
+        return this;
+    }
+
+    /**
+     * @return {@code System.nanoTime()} when the transport received the message (0 when unknown): for latency.
+     */
+    public long receiptNanos()
+    {
+        return receiptNanos;
+    }
+
+    /**
+     * @param receiptNanos when the transport received the message ({@code System.nanoTime()}).
+     * @return this.
+     */
+    public IrisMessage receiptNanos(final long receiptNanos)
+    {
+        this.receiptNanos = receiptNanos;
+        return this;
+    }
+
+    /**
      * Empties the message for reuse (the body buffer is kept).
      *
      * @return this.
@@ -241,6 +280,8 @@ public final class IrisMessage
         deliveryCount = -1;
         encoding = BodyEncoding.DATA_BYTES;
         bodyLength = 0;
+        payloadRef = -1;
+        receiptNanos = 0;
         return this;
     }
 

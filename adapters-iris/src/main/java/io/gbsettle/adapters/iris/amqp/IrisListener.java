@@ -6,8 +6,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +43,9 @@ import io.gbsettle.adapters.iris.IrisMessage;
  *
  * <p>Peek-lock: the receiver never settles on its own. Credit is granted one message at a time (prefetch 0, the
  * default: at most one message is locked to this consumer), or kept topped up to N with
- * {@link ListenerOptions#withPrefetch} (N messages locked ahead of the one being handled, to drain a backlog fast). The
+ * {@link ListenerOptions#withPrefetch} (N messages locked ahead of the one being handled, to drain a backlog fast);
+ * with N > 1 every message already received (up to N) is handed to the handler as one batch
+ * ({@link IrisHandler#onBatch}: group commit, one durability wait for the batch), then each is settled. The
  * handler's answer becomes the AMQP outcome Service Bus understands (the ones its SDKs send):
  * <ul>
  *   <li>{@link Disposition#COMPLETE}: {@code accepted} (the message is removed);</li>
@@ -51,6 +56,9 @@ import io.gbsettle.adapters.iris.IrisMessage;
  * </ul>
  * A body that is neither an AMQP value string nor data sections (a map, a list, no body) is dead-lettered here,
  * before the handler, as not an IRIS message.
+ *
+ * <p>The handler is called on the listener's thread only; another thread that must reach the same single-threaded
+ * handler (gap filling) hands its work to {@link #callOnHandlerThread}, run between two messages.
  *
  * <p>Failures: a lost connection, a refused link or a failed settlement closes the connection and reconnects after
  * a jittered exponential backoff (bounded by {@link ListenerOptions#backoffMaxMillis()}); the broker redelivers
@@ -85,9 +93,18 @@ public final class IrisListener implements AutoCloseable
     private final ListenerOptions options;
     private final Consumer<Counters> progress;
     private final Counters counters = new Counters();
-    private final IrisMessage message = new IrisMessage();
+    private IrisMessage[] decoded = {new IrisMessage()};
+    private Delivery[] batch = new Delivery[1];
+    private long[] receipts = new long[1];
+    private Disposition[] dispositions = new Disposition[1];
+    private String[] reasons = new String[1];
+    private Disposition[] handlerDispositions = new Disposition[1];
+    private String[] handlerReasons = new String[1];
+    private int[] handlerIndex = new int[1];
+    private IrisMessage[] toHandler = new IrisMessage[1];
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ConcurrentLinkedQueue<FutureTask<?>> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     private Client client;
     private Connection connection;
@@ -98,6 +115,22 @@ public final class IrisListener implements AutoCloseable
     private long lastProgressNanos;
     private Thread thread;
     private volatile Thread runner;
+    private volatile ConnectionObserver observer;
+    private long lostAtMillis = -1;
+
+    /**
+     * Told on the listener's thread each time it has connected and opened its receiver.
+     */
+    @FunctionalInterface
+    public interface ConnectionObserver
+    {
+        /**
+         * @param lostAtMillis epoch ms when the previous connection was lost (or found unusable), -1 for the first
+         *                     connection (start-up) and after a planned reconnect (token renewal).
+         * @param nowMillis    epoch ms now.
+         */
+        void connected(long lostAtMillis, long nowMillis);
+    }
 
     /**
      * @param endpoint the broker and how to authenticate.
@@ -114,6 +147,59 @@ public final class IrisListener implements AutoCloseable
         this.handler = Objects.requireNonNull(handler);
         this.options = Objects.requireNonNull(options);
         this.progress = progress;
+    }
+
+    /**
+     * Sets who is told of each connection (the consumer's gap filling); call before {@link #start()}.
+     *
+     * @param observer the observer, or null.
+     * @return this.
+     */
+    public IrisListener connectionObserver(final ConnectionObserver observer)
+    {
+        this.observer = observer;
+        return this;
+    }
+
+    /**
+     * Runs {@code work} on the listener's thread, between two messages (at the latest after one receive poll while
+     * connected), and waits for it: how another thread reaches the single-threaded handler.
+     *
+     * @param work the work.
+     * @param <T>  its result's type.
+     * @return its result.
+     * @throws InterruptedException if interrupted while waiting (the work may still run).
+     */
+    public <T> T callOnHandlerThread(final Callable<T> work) throws InterruptedException
+    {
+        final FutureTask<T> task = new FutureTask<>(work);
+        tasks.add(task);
+        try
+        {
+            return task.get();
+        }
+        catch (final ExecutionException ex)
+        {
+            final Throwable cause = ex.getCause();
+            if (cause instanceof RuntimeException)
+            {
+                throw (RuntimeException)cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+        catch (final java.util.concurrent.CancellationException ex)
+        {
+            throw new InterruptedException("the listener stopped");
+        }
+    }
+
+    private void runTasks()
+    {
+        FutureTask<?> task;
+        while ((task = tasks.poll()) != null)
+        {
+            task.run();
+        }
     }
 
     /**
@@ -160,6 +246,10 @@ public final class IrisListener implements AutoCloseable
                 }
                 catch (final ClientException | IOException | ExecutionException | TimeoutException ex)
                 {
+                    if (lostAtMillis < 0)
+                    {
+                        lostAtMillis = System.currentTimeMillis();
+                    }
                     counters.connectionFailure();
                     if (!closed)
                     {
@@ -187,6 +277,11 @@ public final class IrisListener implements AutoCloseable
         {
             disconnect();
             client.close();
+            FutureTask<?> task;
+            while ((task = tasks.poll()) != null)
+            {
+                task.cancel(false);
+            }
             reportProgress(true);
             stopped.countDown();
         }
@@ -266,6 +361,20 @@ public final class IrisListener implements AutoCloseable
         receiver.openFuture().get(endpoint.timeoutMillis(), TimeUnit.MILLISECONDS);
         credit = 0;
         counters.connected();
+        final ConnectionObserver told = observer;
+        final long lost = lostAtMillis;
+        lostAtMillis = -1;
+        if (told != null)
+        {
+            try
+            {
+                told.connected(lost, System.currentTimeMillis());
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("IRIS connection observer failed", ex);
+            }
+        }
         LOG.info("IRIS listening on {} queue {} (prefetch {})", endpoint, queue, options.prefetch());
     }
 
@@ -290,7 +399,9 @@ public final class IrisListener implements AutoCloseable
                 receiver.addCredit(target);
                 credit = target;
             }
-            final Delivery delivery = receiver.receive(options.pollMillis(), TimeUnit.MILLISECONDS);
+            runTasks();
+            final Delivery delivery = receiver.receive(tasks.isEmpty() ? options.pollMillis() : 0,
+                TimeUnit.MILLISECONDS);
             final long now = System.nanoTime();
             receiptNanos = now;
             if (delivery == null)
@@ -305,13 +416,23 @@ public final class IrisListener implements AutoCloseable
                 }
                 continue;
             }
-            credit--;
+            ensureBatch(target);
+            batch[0] = delivery;
+            receipts[0] = now;
+            int n = 1;
+            Delivery more;
+            while (n < target && (more = receiver.tryReceive()) != null)
+            {
+                batch[n] = more;
+                receipts[n++] = System.nanoTime();
+            }
+            credit -= n;
             if (options.prefetch() > 0 && credit <= target / 2)
             {
                 receiver.addCredit(target - credit);
                 credit = target;
             }
-            handle(delivery);
+            handleBatch(n);
             lastActivityNanos = System.nanoTime();
             reportProgress(false);
         }
@@ -332,55 +453,109 @@ public final class IrisListener implements AutoCloseable
         Delivery delivery;
         while ((delivery = receiver.tryReceive()) != null)
         {
-            receiptNanos = System.nanoTime();
-            handle(delivery);
+            ensureBatch(1);
+            batch[0] = delivery;
+            receipts[0] = System.nanoTime();
+            handleBatch(1);
         }
     }
 
-    private void handle(final Delivery delivery) throws ClientException
+    private void ensureBatch(final int size)
+    {
+        if (batch.length < size)
+        {
+            batch = new Delivery[size];
+            receipts = new long[size];
+            dispositions = new Disposition[size];
+            reasons = new String[size];
+            handlerDispositions = new Disposition[size];
+            handlerReasons = new String[size];
+            handlerIndex = new int[size];
+            toHandler = new IrisMessage[size];
+            final IrisMessage[] grown = java.util.Arrays.copyOf(decoded, size);
+            for (int i = decoded.length; i < size; i++)
+            {
+                grown[i] = new IrisMessage();
+            }
+            decoded = grown;
+        }
+    }
+
+    /**
+     * Decodes the deliveries {@code [0, n)}, hands the IRIS ones to the handler as one batch (one durability wait for
+     * all with {@link IrisHandler#onBatch}), then settles each with its answer, in order.
+     */
+    private void handleBatch(final int n) throws ClientException
     {
         final long started = System.nanoTime();
-        counters.received();
-        final String notIris = decode(delivery);
-        final Disposition disposition;
-        final String reason;
-        if (notIris != null)
+        int k = 0;
+        for (int i = 0; i < n; i++)
         {
-            disposition = Disposition.DEAD_LETTER;
-            reason = notIris;
+            counters.received();
+            final IrisMessage m = decoded[i];
+            final String notIris = decode(batch[i], m);
+            m.receiptNanos(receipts[i]);
+            if (notIris != null)
+            {
+                dispositions[i] = Disposition.DEAD_LETTER;
+                reasons[i] = notIris;
+            }
+            else
+            {
+                counters.bytes(m.bodyLength());
+                toHandler[k] = m;
+                handlerIndex[k++] = i;
+            }
         }
-        else
+        if (k > 0)
         {
-            counters.bytes(message.bodyLength());
-            disposition = handleSafely();
-            reason = disposition == Disposition.COMPLETE ? "" : handler.deadLetterReason();
+            receiptNanos = receipts[0];
+            try
+            {
+                handler.onBatch(toHandler, k, handlerDispositions, handlerReasons);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("IRIS handler failed on a batch of {} (abandoned for redelivery)", k, ex);
+                for (int j = 0; j < k; j++)
+                {
+                    handlerDispositions[j] = Disposition.ABANDON;
+                    handlerReasons[j] = ex.toString();
+                }
+            }
+            for (int j = 0; j < k; j++)
+            {
+                final Disposition d = handlerDispositions[j];
+                final int i = handlerIndex[j];
+                dispositions[i] = d == null ? Disposition.ABANDON : d;
+                reasons[i] = dispositions[i] == Disposition.COMPLETE ? "" :
+                    handlerReasons[j] == null ? "" : handlerReasons[j];
+                toHandler[j] = null;
+            }
         }
         final long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (tookMillis >= options.lockMillis())
         {
             counters.slow();
-            LOG.warn("IRIS message {} took {} ms, longer than the {} ms lock: its settlement may fail and it may " +
-                "come again (a duplicate, no second effect)", message.messageId(), tookMillis, options.lockMillis());
+            LOG.warn("IRIS {} message(s) from {} took {} ms, longer than the {} ms lock: their settlement may fail " +
+                "and they may come again (duplicates, no second effect)", n, decoded[0].messageId(), tookMillis,
+                options.lockMillis());
         }
-        settle(delivery, disposition, reason);
-    }
-
-    private Disposition handleSafely()
-    {
         try
         {
-            final Disposition disposition = handler.onMessage(message);
-            return disposition == null ? Disposition.ABANDON : disposition;
+            for (int i = 0; i < n; i++)
+            {
+                settle(batch[i], decoded[i], dispositions[i], reasons[i]);
+            }
         }
-        catch (final RuntimeException ex)
+        finally
         {
-            LOG.error("IRIS handler failed on {} (abandoned for redelivery)", message, ex);
-            return Disposition.ABANDON;
+            java.util.Arrays.fill(batch, 0, n, null);
         }
     }
 
-    private void settle(final Delivery delivery, final Disposition disposition, final String reason)
-        throws ClientException
+    private void settle(final Delivery delivery, final IrisMessage message, final Disposition disposition,
+        final String reason) throws ClientException
     {
         try
         {
@@ -391,7 +566,7 @@ public final class IrisListener implements AutoCloseable
                     counters.completed();
                     break;
                 case DEAD_LETTER:
-                    delivery.disposition(deadLetter(reason), true);
+                    delivery.disposition(deadLetter(message, reason), true);
                     counters.deadLettered();
                     LOG.warn("IRIS dead-lettered {}: {}", message, reason);
                     break;
@@ -408,9 +583,17 @@ public final class IrisListener implements AutoCloseable
             counters.settleFailure();
             throw ex;
         }
+        try
+        {
+            handler.onSettled(message, disposition, reason == null ? "" : reason);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("IRIS handler failed to record the settlement of {}", message, ex);
+        }
     }
 
-    private DeliveryState deadLetter(final String reason)
+    private DeliveryState deadLetter(final IrisMessage message, final String reason)
     {
         final String text = reason == null || reason.isEmpty() ? "malformed IRIS message " + message.messageId() :
             reason;
@@ -425,11 +608,11 @@ public final class IrisListener implements AutoCloseable
     }
 
     /**
-     * Fills {@link #message} from the delivery.
+     * Fills {@code message} from the delivery.
      *
      * @return {@code null}, or why the delivery is not an IRIS message.
      */
-    private String decode(final Delivery delivery) throws ClientException
+    private String decode(final Delivery delivery, final IrisMessage message) throws ClientException
     {
         final Message<Object> amqp = delivery.message();
         message.clear();
@@ -445,7 +628,7 @@ public final class IrisListener implements AutoCloseable
             final Collection<Section<?>> sections = ((AdvancedMessage<Object>)amqp).bodySections();
             if (sections.size() > 1)
             {
-                return concatenateData(sections);
+                return concatenateData(sections, message);
             }
         }
         final Object body = amqp.body();
@@ -471,7 +654,7 @@ public final class IrisListener implements AutoCloseable
             ", not a JSON string (amqp-value) or data section";
     }
 
-    private String concatenateData(final Collection<Section<?>> sections)
+    private static String concatenateData(final Collection<Section<?>> sections, final IrisMessage message)
     {
         int length = 0;
         for (final Section<?> section : sections)

@@ -24,6 +24,9 @@ public final class GapFillOptions
     private int maxAttempts = 6;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(60);
+    private Duration lookBack = Duration.ofHours(1);
+    private Duration maxLookBack = Duration.ofHours(24);
+    private Duration outageThreshold = Duration.ofMinutes(2);
 
     /**
      * @return the defaults.
@@ -44,6 +47,9 @@ public final class GapFillOptions
         o.maxAttempts = maxAttempts;
         o.initialBackoff = initialBackoff;
         o.maxBackoff = maxBackoff;
+        o.lookBack = lookBack;
+        o.maxLookBack = maxLookBack;
+        o.outageThreshold = outageThreshold;
         return o;
     }
 
@@ -182,6 +188,49 @@ public final class GapFillOptions
         o.maxAttempts = attempts;
         o.initialBackoff = initial;
         o.maxBackoff = max;
+        return o;
+    }
+
+    /**
+     * @return how far back a consumer fills on start-up when its journal holds no IRIS message yet (default 1 h: a
+     * fresh consumer starts from recent data, the settlement history comes from files, not from IRIS).
+     */
+    public Duration lookBack()
+    {
+        return lookBack;
+    }
+
+    /**
+     * @return the most a consumer fills back on start-up, whatever its journal says (default 24 h: a consumer
+     * stopped for a week catches up from the day's files rather than from thousands of API requests).
+     */
+    public Duration maxLookBack()
+    {
+        return maxLookBack;
+    }
+
+    /**
+     * @return a connection lost for at least this long is an outage, filled after the reconnect (default 2 min:
+     * shorter breaks are covered by the queue itself, which keeps messages while the consumer is away).
+     */
+    public Duration outageThreshold()
+    {
+        return outageThreshold;
+    }
+
+    /**
+     * @param lookBack        start-up window with an empty journal.
+     * @param maxLookBack     bound of the start-up window.
+     * @param outageThreshold shortest connection loss filled after a reconnect.
+     * @return a copy with them.
+     */
+    public GapFillOptions withWindows(final Duration lookBack, final Duration maxLookBack,
+        final Duration outageThreshold)
+    {
+        final GapFillOptions o = copy();
+        o.lookBack = lookBack;
+        o.maxLookBack = maxLookBack;
+        o.outageThreshold = outageThreshold;
         return o;
     }
 }

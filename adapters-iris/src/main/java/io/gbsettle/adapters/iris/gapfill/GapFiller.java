@@ -16,9 +16,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import io.gbsettle.adapters.iris.Disposition;
 import io.gbsettle.adapters.iris.IrisIngest;
+
 import io.gbsettle.core.files.InsightsEvents;
 import io.gbsettle.core.time.SettlementCalendar;
 
@@ -42,8 +44,10 @@ import io.gbsettle.core.time.SettlementCalendar;
  * records, which the engine drops as duplicates. Note: the API's MELS/MILS are the resolved position, so they only
  * add the rows that survive resolution. LOLPDRM's stream endpoint is assumed by analogy (not listed in §3.3).
  *
- * <p>Single-threaded; runs on the handler's thread (an {@link IrisIngest} is single-threaded): a host pauses its
- * IRIS consumer while it fills, or fills before starting it.
+ * <p>May run on its own thread while an {@code IrisListener} feeds the same {@link IrisIngest}: with
+ * {@link #handlerThread} each response is handed to the listener's thread, which ingests it between two messages,
+ * so the single-threaded ingest (and the engine ring and journal appender behind it) sees one thread; HTTP waits run
+ * on the filler's own thread.
  */
 public final class GapFiller
 {
@@ -77,12 +81,54 @@ public final class GapFiller
     {
     }
 
+    /**
+     * Runs a piece of work on the thread that owns the {@link IrisIngest} (its handler thread) and returns its
+     * result: the ingest, the engine's ring and the payload journal's appender are single-threaded.
+     */
+    @FunctionalInterface
+    public interface HandlerThread
+    {
+        /**
+         * @param work the work.
+         * @param <T>  its result's type.
+         * @return its result.
+         * @throws InterruptedException if interrupted while waiting for it.
+         */
+        <T> T call(Callable<T> work) throws InterruptedException;
+    }
+
+    /** The filler runs on the ingest's thread itself. */
+    public static final HandlerThread SAME_THREAD = new HandlerThread()
+    {
+        @Override
+        public <T> T call(final Callable<T> work)
+        {
+            try
+            {
+                return work.call();
+            }
+            catch (final RuntimeException ex)
+            {
+                throw ex;
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+        }
+    };
+
+    private record Fed(Disposition disposition, String reason, long rows, long events)
+    {
+    }
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final HttpClient client;
     private final GapFillOptions options;
     private final IrisIngest ingest;
     private final Pause pause;
+    private HandlerThread onHandlerThread = SAME_THREAD;
     private final SettlementCalendar calendar = new SettlementCalendar();
 
     /**
@@ -108,6 +154,20 @@ public final class GapFiller
         this.options = options;
         this.ingest = ingest;
         this.pause = pause;
+    }
+
+    /**
+     * Hands each response to the ingest through {@code thread} (default {@link #SAME_THREAD}): a filler running on
+     * its own thread while a listener feeds the same ingest passes the listener's
+     * {@code IrisListener::callOnHandlerThread}.
+     *
+     * @param thread how to reach the ingest's thread.
+     * @return this.
+     */
+    public GapFiller handlerThread(final HandlerThread thread)
+    {
+        this.onHandlerThread = thread;
+        return this;
     }
 
     /**
@@ -185,94 +245,104 @@ public final class GapFiller
     public Summary run(final List<String> requests) throws InterruptedException
     {
         final IrisIngest.Counters counters = ingest.counters();
-        final long rows0 = counters.rows();
-        final long events0 = counters.events();
         final List<String> failures = new ArrayList<>();
         int attempts = 0;
         int completed = 0;
         long bytes = 0;
-        ingest.channel(CHANNEL);
-        try
+        long rows = 0;
+        long events = 0;
+        for (final String request : requests)
         {
-            for (final String request : requests)
+            final int space = request.indexOf(' ');
+            final String dataset = request.substring(0, space);
+            final String path = request.substring(space + 1);
+            final URI uri = URI.create(options.baseUrl() + path);
+            Duration backoff = options.initialBackoff();
+            String failure = null;
+            for (int attempt = 1; attempt <= options.maxAttempts(); attempt++)
             {
-                final int space = request.indexOf(' ');
-                final String dataset = request.substring(0, space);
-                final String path = request.substring(space + 1);
-                final URI uri = URI.create(options.baseUrl() + path);
-                Duration backoff = options.initialBackoff();
-                String failure = null;
-                for (int attempt = 1; attempt <= options.maxAttempts(); attempt++)
+                attempts++;
+                Duration wait = backoff;
+                try
                 {
-                    attempts++;
-                    Duration wait = backoff;
-                    try
+                    final HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri)
+                        .timeout(options.requestTimeout()).header("Accept", "application/json").GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                    final int status = response.statusCode();
+                    if (status == 200)
                     {
-                        final HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri)
-                            .timeout(options.requestTimeout()).header("Accept", "application/json").GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                        final int status = response.statusCode();
-                        if (status == 200)
+                        final byte[] body = response.body();
+                        final Fed fed = onHandlerThread.call(() ->
                         {
-                            final byte[] body = response.body();
-                            final Disposition d = ingest.ingest(dataset, "GAPFILL GET " + path, body, 0,
-                                body.length);
-                            if (d == Disposition.COMPLETE)
+                            final long rows0 = counters.rows();
+                            final long events0 = counters.events();
+                            ingest.channel(CHANNEL);
+                            try
                             {
-                                completed++;
-                                bytes += body.length;
-                                failure = null;
-                                break;
+                                final Disposition disposition = ingest.ingest(dataset, "GAPFILL GET " + path, body,
+                                    0, body.length);
+                                return new Fed(disposition, ingest.deadLetterReason(), counters.rows() - rows0,
+                                    counters.events() - events0);
                             }
-                            failure = request + ": " + d + ": " + ingest.deadLetterReason();
-                            if (d == Disposition.DEAD_LETTER)
+                            finally
                             {
-                                break;
+                                ingest.channel(IrisIngest.CHANNEL);
                             }
+                        });
+                        final Disposition d = fed.disposition();
+                        final String reason = fed.reason();
+                        rows += fed.rows();
+                        events += fed.events();
+                        if (d == Disposition.COMPLETE)
+                        {
+                            completed++;
+                            bytes += body.length;
+                            failure = null;
+                            break;
                         }
-                        else if (status == 429 || status >= 500)
+                        failure = request + ": " + d + ": " + reason;
+                        if (d == Disposition.DEAD_LETTER)
                         {
-                            failure = request + ": HTTP " + status + " after " + attempt + " attempt(s)";
-                            if (status == 429)
-                            {
-                                final Duration retryAfter = retryAfter(response);
-                                wait = retryAfter != null ? retryAfter : backoff;
-                            }
-                        }
-                        else
-                        {
-                            failure = request + ": HTTP " + status + ": " + snippet(response.body());
                             break;
                         }
                     }
-                    catch (final HttpTimeoutException ex)
+                    else if (status == 429 || status >= 500)
                     {
-                        failure = request + ": timed out after " + attempt + " attempt(s): " + ex.getMessage();
+                        failure = request + ": HTTP " + status + " after " + attempt + " attempt(s)";
+                        if (status == 429)
+                        {
+                            final Duration retryAfter = retryAfter(response);
+                            wait = retryAfter != null ? retryAfter : backoff;
+                        }
                     }
-                    catch (final IOException ex)
+                    else
                     {
-                        failure = request + ": " + ex.getClass().getSimpleName() + " after " + attempt +
-                            " attempt(s): " + ex.getMessage();
-                    }
-                    if (attempt < options.maxAttempts())
-                    {
-                        pause.pause(wait.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : wait);
-                        backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ?
-                            options.maxBackoff() : backoff.multipliedBy(2);
+                        failure = request + ": HTTP " + status + ": " + snippet(response.body());
+                        break;
                     }
                 }
-                if (failure != null)
+                catch (final HttpTimeoutException ex)
                 {
-                    failures.add(failure);
+                    failure = request + ": timed out after " + attempt + " attempt(s): " + ex.getMessage();
+                }
+                catch (final IOException ex)
+                {
+                    failure = request + ": " + ex.getClass().getSimpleName() + " after " + attempt +
+                        " attempt(s): " + ex.getMessage();
+                }
+                if (attempt < options.maxAttempts())
+                {
+                    pause.pause(wait.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : wait);
+                    backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ?
+                        options.maxBackoff() : backoff.multipliedBy(2);
                 }
             }
+            if (failure != null)
+            {
+                failures.add(failure);
+            }
         }
-        finally
-        {
-            ingest.channel(IrisIngest.CHANNEL);
-        }
-        return new Summary(requests.size(), attempts, completed, bytes, counters.rows() - rows0,
-            counters.events() - events0, List.copyOf(failures));
+        return new Summary(requests.size(), attempts, completed, bytes, rows, events, List.copyOf(failures));
     }
 
     /**

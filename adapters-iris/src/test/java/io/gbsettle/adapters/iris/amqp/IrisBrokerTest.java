@@ -3,6 +3,7 @@ package io.gbsettle.adapters.iris.amqp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,12 @@ class IrisBrokerTest
             }
         }
         assertEquals(2 * 13 + 1, journaled.size(), journaled.toString());
+        int acknowledged = 0;
+        for (final String[] entry : entries)
+        {
+            acknowledged += Integer.parseInt(entry[0]) == PayloadState.ACKNOWLEDGED ? 1 : 0;
+        }
+        assertEquals(2 * 13 + 1, acknowledged, "one ACKNOWLEDGED entry per completed message");
     }
 
     @Test
@@ -250,6 +257,22 @@ class IrisBrokerTest
         assertEquals(Set.of("BOALF_bad_json.json", "BOD_no_offer.json"), reasons.keySet(), reasons.toString());
         assertTrue(reasons.get("BOD_no_offer.json").contains("offer"), reasons.toString());
         assertTrue(reasons.get("BOD_no_offer.json").contains("BOD"), reasons.toString());
+        // What became of every message is recorded after its settlement.
+        final Map<String, String> settled = new TreeMap<>();
+        for (final String[] entry : Rig.payloadEntries(dir.resolve("journal")))
+        {
+            final int state = Integer.parseInt(entry[0]);
+            if (state == PayloadState.DEAD_LETTERED || state == PayloadState.ACKNOWLEDGED)
+            {
+                assertNull(settled.put(entry[1], PayloadState.name(state) + " " + entry[2]), entry[1]);
+            }
+        }
+        assertEquals(Set.of("BOALF_bad_json.json", "BOD_no_offer.json", "MID_map.json", "PN_good.json"),
+            settled.keySet(), settled.toString());
+        assertTrue(settled.get("PN_good.json").startsWith("ACKNOWLEDGED"), settled.toString());
+        assertTrue(settled.get("BOD_no_offer.json").startsWith("DEAD_LETTERED"), settled.toString());
+        assertTrue(settled.get("BOD_no_offer.json").contains("offer"), settled.toString());
+        assertTrue(settled.get("MID_map.json").contains("NotIrisMessage"), settled.toString());
     }
 
     @Test
@@ -291,6 +314,59 @@ class IrisBrokerTest
         }
         assertEquals(count, journaled.size(), "nothing lost");
         assertTrue(journaled.values().stream().allMatch(n -> n == 1), "nothing journaled twice");
+        assertEachEventOnce(dir.resolve("journal"));
+    }
+
+    @Test
+    void aBacklogWithPrefetchIsJournaledInGroupsThenSettled() throws Exception
+    {
+        final int count = 400;
+        try (EmbeddedBroker broker = EmbeddedBroker.start())
+        {
+            broker.createQueue(QUEUE);
+            final AmqpEndpoint endpoint = AmqpEndpoint.parse(broker.url());
+            try (IrisPublisher publisher = IrisPublisher.connect(endpoint, QUEUE))
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    publisher.sendAsync("PN", "PN_" + i + ".json", bodies.pn(i % 40, 1 + i % 48, i), i % 2 == 0);
+                }
+                publisher.sendAsync("BOD", "BOD_no_offer.json",
+                    bodies.bod(0, 20, 1, 60, 50).replace("\"offer\":60.0,", ""), true);
+                publisher.awaitAccepted();
+            }
+            try (Rig rig = new Rig(dir.resolve("journal"), endpoint, QUEUE,
+                ListenerOptions.defaults().withPrefetch(100), null).start())
+            {
+                assertTrue(rig.listener.counters().awaitSettled(count + 1, WAIT), rig.listener.counters().toString());
+                rig.listener.close();
+                assertEquals(count, rig.listener.counters().completedCount());
+                assertEquals(1, rig.listener.counters().deadLetteredCount());
+                assertTrue(rig.watch.maxBatch() > 1, "messages were handed over in groups: " + rig.watch.maxBatch());
+            }
+        }
+        // Every message: RECEIVED, then JOURNALED (or REJECTED) before its settlement record.
+        final Map<String, Integer> journaledAt = new HashMap<>();
+        final Map<String, Integer> settledAt = new HashMap<>();
+        final List<String[]> entries = Rig.payloadEntries(dir.resolve("journal"));
+        for (int i = 0; i < entries.size(); i++)
+        {
+            final int state = Integer.parseInt(entries.get(i)[0]);
+            if (state == PayloadState.JOURNALED || state == PayloadState.REJECTED)
+            {
+                assertNull(journaledAt.put(entries.get(i)[1], i), "journaled twice");
+            }
+            else if (state == PayloadState.ACKNOWLEDGED || state == PayloadState.DEAD_LETTERED)
+            {
+                assertNull(settledAt.put(entries.get(i)[1], i), "settled twice");
+            }
+        }
+        assertEquals(count + 1, journaledAt.size());
+        assertEquals(journaledAt.keySet(), settledAt.keySet());
+        for (final Map.Entry<String, Integer> e : settledAt.entrySet())
+        {
+            assertTrue(journaledAt.get(e.getKey()) < e.getValue(), "journaled before settled: " + e.getKey());
+        }
         assertEachEventOnce(dir.resolve("journal"));
     }
 

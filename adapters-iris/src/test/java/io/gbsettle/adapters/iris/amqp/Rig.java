@@ -137,6 +137,7 @@ final class Rig implements AutoCloseable
         private final Map<String, List<Disposition>> answers = new HashMap<>();
         private final Set<String> completed = new HashSet<>();
         private long calls;
+        private int maxBatch;
 
         Watch(final IrisHandler handler)
         {
@@ -161,9 +162,41 @@ final class Rig implements AutoCloseable
         }
 
         @Override
+        public void onBatch(final IrisMessage[] messages, final int count, final Disposition[] dispositions,
+            final String[] reasons)
+        {
+            handler.onBatch(messages, count, dispositions, reasons);
+            synchronized (this)
+            {
+                maxBatch = Math.max(maxBatch, count);
+                for (int i = 0; i < count; i++)
+                {
+                    calls++;
+                    answers.computeIfAbsent(messages[i].messageId(), id -> new ArrayList<>()).add(dispositions[i]);
+                    if (dispositions[i] != Disposition.ABANDON)
+                    {
+                        completed.add(messages[i].messageId());
+                    }
+                }
+                notifyAll();
+            }
+        }
+
+        synchronized int maxBatch()
+        {
+            return maxBatch;
+        }
+
+        @Override
         public String deadLetterReason()
         {
             return handler.deadLetterReason();
+        }
+
+        @Override
+        public void onSettled(final IrisMessage message, final Disposition disposition, final String reason)
+        {
+            handler.onSettled(message, disposition, reason);
         }
 
         synchronized boolean awaitDistinct(final int count, final long millis) throws InterruptedException
