@@ -1,9 +1,14 @@
 package io.gbsettle.core.journal;
 
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 /**
  * The choices of the journal, in one place, each with its default and the reason for it. Mutable builder style
@@ -104,5 +109,21 @@ public final class JournalConfig
     {
         this.durability = durability;
         return this;
+    }
+
+    /**
+     * Builds the Chronicle Queue of a journal with these choices: the one place every journal's queue is made.
+     */
+    SingleChronicleQueue buildQueue(final Path directory, final boolean readOnly)
+    {
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(directory.toFile())
+            .rollCycle(rollCycle)
+            .timeProvider(timeProvider)
+            .readOnly(readOnly);
+        if (durability == Durability.SYNC_ON_COMMIT)
+        {
+            builder.syncMode(SyncMode.SYNC);
+        }
+        return builder.build();
     }
 }

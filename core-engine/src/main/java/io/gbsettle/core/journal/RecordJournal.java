@@ -4,12 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
@@ -74,15 +72,7 @@ public final class RecordJournal implements AutoCloseable
         this.recordLength = recordLength;
         this.readOnly = readOnly;
         this.durability = config.durability();
-        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(directory.toFile())
-            .rollCycle(config.rollCycle())
-            .timeProvider(config.timeProvider())
-            .readOnly(readOnly);
-        if (durability == JournalConfig.Durability.SYNC_ON_COMMIT)
-        {
-            builder.syncMode(SyncMode.SYNC);
-        }
-        this.queue = builder.build();
+        this.queue = config.buildQueue(directory, readOnly);
         try
         {
             this.nextPosition = endPosition();
