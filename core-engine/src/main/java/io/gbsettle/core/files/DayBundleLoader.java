@@ -602,8 +602,8 @@ final class DayBundleLoader
         {
             finishRow(0, 0, "");
             rowReader.accept(row);
-            final long period = row.has("settlementPeriod") ? safeLong(row.text("settlementPeriod")) :
-                safeLong(row.text("settlementPeriodFrom"));
+            final long period = row.has("settlementPeriod") ? InsightsEvents.safeLong(row.text("settlementPeriod")) :
+                InsightsEvents.safeLong(row.text("settlementPeriodFrom"));
             final String subject = row.text("bmUnit");
             finishRow(0, period >= 1 && period <= bundle.periodCount ? (int)period : 0,
                 subject == null ? "" : subject);
@@ -898,21 +898,5 @@ final class DayBundleLoader
             rowProblems.add(scratch.get(i).in(period, subject));
         }
         scratch.clear();
-    }
-
-    private static long safeLong(final String text)
-    {
-        if (text == null)
-        {
-            return 0;
-        }
-        try
-        {
-            return Long.parseLong(text.trim());
-        }
-        catch (final NumberFormatException ex)
-        {
-            return 0;
-        }
     }
 }

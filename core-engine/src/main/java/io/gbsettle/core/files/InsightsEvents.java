@@ -548,7 +548,10 @@ public final class InsightsEvents
         return Double.isNaN(value) ? 0.0 : value;
     }
 
-    private static long safeLong(final String text)
+    /**
+     * A whole number from text, 0 when missing or not a number (a row's day and period, checked later).
+     */
+    static long safeLong(final String text)
     {
         if (text == null)
         {
