@@ -476,7 +476,7 @@ public final class MeterDayGenerator
         {
             Files.createDirectories(dir);
             try (FlowWriter reg = new FlowWriter(dir.resolve("registrations" + MeterFlows.REGISTRATION_SUFFIX),
-                "ZHV|REG0000001|GREG0001|R|REGS|X|BSCS|" + day + "000000||||OPER|"))
+                "ZHV|REG0000001|G0001001|R|REGS|X|BSCS|" + day + "000000||||OPER|"))
             {
                 for (int slot = 0; slot < mpans; slot++)
                 {

@@ -24,7 +24,7 @@ package io.gbsettle.core.mhhs;
  *   Registrations (*.reg): no public D-flow layout gives MPAN to supplier, GSP Group, LLFC, direction and
  *   correctability in one record, so this layout is DEFINED BY GBSETTLE (a stand-in for the MHHS registration
  *   service feed), in the same DTC envelope:
- *     ZHV|file id|GREG0001|R|REGS|X|BSCS|YYYYMMDDHHMMSS||||OPER|
+ *     ZHV|file id|G0001001|R|REGS|X|BSCS|YYYYMMDDHHMMSS||||OPER|
  *     REG|MPAN core|supplier id|GSP Group (_A.._P)|LLFC code|I or E|T or F (correctable)|from YYYYMMDD|
  *         to YYYYMMDD or empty|
  *     ZPT|file id|record count||1|YYYYMMDDHHMMSS|

@@ -39,7 +39,7 @@ final class MeterIngestTest
     {
         final Path files = tmp.resolve("files");
         Files.createDirectories(files);
-        write(files.resolve("r.reg"), "ZHV|1|GREG0001|R|REGS|X|BSCS|20250610000000||||OPER|",
+        write(files.resolve("r.reg"), "ZHV|1|G0001001|R|REGS|X|BSCS|20250610000000||||OPER|",
             "REG|" + M1 + "|SUPA|_A|101|I|T|20240101||",
             "REG|" + M2 + "|SUPB|_B|101|E|F|20240101||",
             "REG|" + M3 + "|SUPA|_A|101|I|T|20240101|20250101|",

@@ -280,7 +280,8 @@ public final class Collector implements EventSink
             final String sha = sha256(length);
             entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.RECEIVED).channel(id)
                 .name(f.name()).kind(file.flowId() == null ? "" : file.flowId()).contentHash(hash)
-                .detail(ReceivedDetail.of(sha, length, f.modifiedMillis(), file.records(), key))
+                .detail(ReceivedDetail.of(sha, length, f.modifiedMillis(), file.records(),
+                    file.handedOverCount(), key))
                 .body(buffer, 0, length);
             final long received = payloads.append(entry);
             payloads.commit();
@@ -467,7 +468,9 @@ public final class Collector implements EventSink
             {
                 final Path written = flows.toMeterData(file, buffer, 0, length, context.meterData());
                 journaledFile(record, file, written);
-                progress.accept(prefix + ": " + file.flowId() + " " + file.records() + " records -> " + written);
+                progress.accept(prefix + ": " + file.flowId() + " " + file.records() + " records -> " + written +
+                    (file.handedOverCount() > 0 ? " (" + file.handedOverCount() + " value problems left to the " +
+                    "meter-data ingest)" : ""));
                 break;
             }
             case RECONCILIATION:
@@ -522,7 +525,7 @@ public final class Collector implements EventSink
         entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.JOURNALED)
             .channel(record.channel).name(record.name).kind(record.kind).contentHash(record.hash)
             .ref(record.received).events(PayloadEntry.NONE, PayloadEntry.NONE)
-            .detail(file.businessKey() + " -> " + written);
+            .detail(file.businessKey() + " -> " + written + file.handedOverSummary());
         payloads.append(entry);
         payloads.commit();
         ledger.apply(entry);
