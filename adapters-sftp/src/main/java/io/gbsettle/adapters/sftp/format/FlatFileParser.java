@@ -735,8 +735,12 @@ public final class FlatFileParser
         contextDepth = d;
         if (occurrence > def.max())
         {
+            // A period-by-order record past the maximum is a read for a period outside any day: value level.
+            valueLevel = def.periodByOrder();
+            valueProblems += valueLevel ? 1 : 0;
             fieldProblem(FileProblemCodes.BODY, -1, "more than " + def.max() + " " + def.id() + " records" +
                 (parent >= 0 ? " in one " + flow.record(parent).id() : " in the file"));
+            valueLevel = false;
         }
         if (count < def.fieldCount() || count > def.fieldCount() && !def.open() || count > MAX_FIELDS)
         {
