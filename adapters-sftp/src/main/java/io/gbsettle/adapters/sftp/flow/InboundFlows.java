@@ -308,9 +308,10 @@ public final class InboundFlows
     }
 
     /**
-     * Writes a verified meter-data file (D0036, D0275 → {@code *.usr}; D0265 → {@code *.ptf}; REG → {@code *.reg}, the names
-     * {@link MeterFlows} and {@code bsc meter-data ingest} read) into {@code dir}, atomically (temporary name, then
-     * rename), byte for byte but for a UTF-8 byte-order mark, which is dropped (#8's parser expects {@code ZHV} first).
+     * Writes a verified meter-data file (D0036, D0275 → {@code *.usr}; D0265 → {@code *.ptf}; REG →
+     * {@code *.reg}, the names {@link MeterFlows} and {@code bsc meter-data ingest} read) into {@code dir},
+     * atomically (temporary name, then rename), byte for byte but for a UTF-8 byte-order mark, which is dropped (#8's
+     * parser expects {@code ZHV} first).
      * The name is the received name with unsafe characters replaced, so the same file lands on the same name.
      *
      * @param file   the result of {@link #verify}; must be accepted and for {@link Destination#METER_DATA}.
