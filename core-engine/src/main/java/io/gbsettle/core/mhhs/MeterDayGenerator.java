@@ -476,7 +476,7 @@ public final class MeterDayGenerator
         {
             Files.createDirectories(dir);
             try (FlowWriter reg = new FlowWriter(dir.resolve("registrations" + MeterFlows.REGISTRATION_SUFFIX),
-                "ZHV|REG0000001|GREG0001|R|REGS|X|BSCS|" + day + "000000||||OPER|"))
+                "ZHV|REG0000001|G0001001|R|REGS|X|BSCS|" + day + "000000||||OPER|"))
             {
                 for (int slot = 0; slot < mpans; slot++)
                 {
@@ -617,6 +617,7 @@ public final class MeterDayGenerator
         private final OutputStream out;
         private long bytes;
         private long records;
+        private int checksum;
         private boolean closed;
         boolean planted;
 
@@ -635,6 +636,7 @@ public final class MeterDayGenerator
         private void line(final String text) throws IOException
         {
             final byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            checksum = MeterText.xor32(checksum, text);
             out.write(b);
             out.write('\n');
             bytes += b.length + 1;
@@ -647,9 +649,10 @@ public final class MeterDayGenerator
             return bytes;
         }
 
+        /** The pool trailer: record count with header and trailer, XOR-32 of every record before it. */
         long closePool() throws IOException
         {
-            line("ZPT|" + records + "|0");
+            line("ZPT|" + (records + 2) + '|' + (checksum & 0xFFFF_FFFFL));
             close();
             return bytes;
         }

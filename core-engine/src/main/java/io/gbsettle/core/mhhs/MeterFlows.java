@@ -10,7 +10,7 @@ package io.gbsettle.core.mhhs;
  *     101|MPAN core|MQID (AI import, AE export)|supplier id|
  *     102|settlement date YYYYMMDD|
  *     103|A or E (actual, estimated)|consumption kWh, at most 3 decimals|      x periods, in period order
- *     ZPT|file id|group record count||1|YYYYMMDDHHMMSS|
+ *     ZPT|file id|group record count||1|YYYYMMDDHHMMSS|     (records between ZHV and ZPT; checksum blank)
  *
  *   D0265 Line Loss Factors (Pool Transfer Format, *.ptf)   [O: chellow's importer and test lines]
  *     ZHD||D0265001|R|distributor MPID|G|CAPG|YYYYMMDDHHMMSS||||OPER
@@ -18,12 +18,13 @@ package io.gbsettle.core.mhhs;
  *     LLF|LLFC code
  *     SDT|settlement date YYYYMMDD
  *     SPL|period|LLF                                                          x periods per SDT
- *     ZPT|record count|checksum                  (checksum written as 0 and not checked: XOR-32 rule unverified)
+ *     ZPT|record count|checksum    (count includes ZHD and ZPT; checksum = XOR-32 of every record from ZHD up to,
+ *                                   not including, ZPT: {@link MeterText#xor32}; dflows-sftp.md 2.4 and 3.3)
  *
  *   Registrations (*.reg): no public D-flow layout gives MPAN to supplier, GSP Group, LLFC, direction and
  *   correctability in one record, so this layout is DEFINED BY GBSETTLE (a stand-in for the MHHS registration
  *   service feed), in the same DTC envelope:
- *     ZHV|file id|GREG0001|R|REGS|X|BSCS|YYYYMMDDHHMMSS||||OPER|
+ *     ZHV|file id|G0001001|R|REGS|X|BSCS|YYYYMMDDHHMMSS||||OPER|
  *     REG|MPAN core|supplier id|GSP Group (_A.._P)|LLFC code|I or E|T or F (correctable)|from YYYYMMDD|
  *         to YYYYMMDD or empty|
  *     ZPT|file id|record count||1|YYYYMMDDHHMMSS|

@@ -404,10 +404,15 @@ public final class MeterIngest
             int gsp = GspGroup.NONE;
             int llfc = -1;
             boolean onDay = false;
+            int checksum = 0;
             while ((line = in.readLine()) != null)
             {
                 number++;
                 final String[] f = line.split("\\|", -1);
+                if (!"ZPT".equals(f[0]))
+                {
+                    checksum = MeterText.xor32(checksum, line);
+                }
                 switch (f[0])
                 {
                     case "DIS":
@@ -445,8 +450,10 @@ public final class MeterIngest
                             }
                         }
                         break;
-                    case "ZHD":
                     case "ZPT":
+                        trailer(file, number, f, checksum);
+                        break;
+                    case "ZHD":
                     case "":
                         break;
                     default:
@@ -457,6 +464,23 @@ public final class MeterIngest
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read " + file, ex);
+        }
+    }
+
+    /** The pool trailer as the adapter checks it: count with ZHD and ZPT, then the XOR-32 of the records before. */
+    private void trailer(final Path file, final int number, final String[] f, final int checksum)
+    {
+        final long count = f.length > 1 ? MeterText.parseScaled(f[1], 0) : MeterText.INVALID;
+        final long sum = f.length > 2 ? MeterText.parseScaled(f[2], 0) : MeterText.INVALID;
+        if (count != number)
+        {
+            problems.add(file.getFileName() + ":" + number + ": trailer counts " + (f.length > 1 ? f[1] : "") +
+                " records, the file has " + number + " (header and trailer included)");
+        }
+        else if (sum != (checksum & 0xFFFF_FFFFL))
+        {
+            problems.add(file.getFileName() + ":" + number + ": trailer checksum " + (f.length > 2 ? f[2] : "") +
+                ", the records give " + (checksum & 0xFFFF_FFFFL) + " (XOR-32)");
         }
     }
 

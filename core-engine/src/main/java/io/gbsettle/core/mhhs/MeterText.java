@@ -100,4 +100,31 @@ public final class MeterText
         final long value = whole * POWERS[decimals] + fraction * POWERS[decimals - fractionDigits];
         return negative ? -value : value;
     }
+
+    /**
+     * The XOR-32 checksum of pool (ZHD ... ZPT) and IDD files ({@code dflows-sftp.md} §3.3): each record's bytes
+     * without the line end, split into 4-byte big-endian words (the last one NUL-padded), XORed into the running value.
+     *
+     * @param checksum the running value (0 before the header).
+     * @param line     one record, without its line end, ASCII.
+     * @return the new running value ({@code & 0xFFFFFFFFL} for the unsigned figure the trailer carries).
+     */
+    public static int xor32(final int checksum, final String line)
+    {
+        int x = checksum;
+        int word = 0;
+        int shift = 24;
+        for (int i = 0, n = line.length(); i < n; i++)
+        {
+            word |= (line.charAt(i) & 0xFF) << shift;
+            shift -= 8;
+            if (shift < 0)
+            {
+                x ^= word;
+                word = 0;
+                shift = 24;
+            }
+        }
+        return shift == 24 ? x : x ^ word;
+    }
 }

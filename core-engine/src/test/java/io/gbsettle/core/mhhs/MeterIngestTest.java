@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.gbsettle.core.kernel.aggregate.AggregationOptions;
@@ -38,7 +39,7 @@ final class MeterIngestTest
     {
         final Path files = tmp.resolve("files");
         Files.createDirectories(files);
-        write(files.resolve("r.reg"), "ZHV|1|GREG0001|R|REGS|X|BSCS|20250610000000||||OPER|",
+        write(files.resolve("r.reg"), "ZHV|1|G0001001|R|REGS|X|BSCS|20250610000000||||OPER|",
             "REG|" + M1 + "|SUPA|_A|101|I|T|20240101||",
             "REG|" + M2 + "|SUPB|_B|101|E|F|20240101||",
             "REG|" + M3 + "|SUPA|_A|101|I|T|20240101|20250101|",
@@ -55,10 +56,10 @@ final class MeterIngestTest
         {
             eelc.append("SPL|").append(p).append("|1.05\n");
         }
-        write(files.resolve("a.ptf"), "ZHD||D0265001|R|EELC|G|CAPG|20250601000000||||OPER", "DIS|EELC", "LLF|101",
-            "SDT|20250609", "SPL|1|9.99", "SDT|20250610", eelc.toString().trim(), "ZPT|52|0");
-        write(files.resolve("b.ptf"), "ZHD||D0265001|R|EMEB|G|CAPG|20250601000000||||OPER", "DIS|EMEB", "LLF|101",
-            "SDT|20250610", emeb.toString().trim(), "ZPT|50|0");
+        writePool(files.resolve("a.ptf"), "ZHD||D0265001|R|EELC|G|CAPG|20250601000000||||OPER", "DIS|EELC",
+            "LLF|101", "SDT|20250609", "SPL|1|9.99", "SDT|20250610", eelc.toString().trim());
+        writePool(files.resolve("b.ptf"), "ZHD||D0265001|R|EMEB|G|CAPG|20250601000000||||OPER", "DIS|EMEB",
+            "LLF|101", "SDT|20250610", emeb.toString().trim());
         write(files.resolve("gsp_take.csv"), "gsp_group,settlement_period,take_mwh", "_A,1,0.004");
         final StringBuilder m2 = new StringBuilder();
         for (int p = 1; p <= 49; p++)
@@ -132,5 +133,22 @@ final class MeterIngestTest
     private static void write(final Path file, final String... lines) throws IOException
     {
         Files.write(file, List.of(lines), StandardCharsets.US_ASCII);
+    }
+
+    /** A pool file with its trailer: count with ZHD and ZPT, XOR-32 of the records (as the adapter verifies). */
+    private static void writePool(final Path file, final String... blocks) throws IOException
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final String block : blocks)
+        {
+            lines.addAll(List.of(block.split("\n")));
+        }
+        int checksum = 0;
+        for (final String line : lines)
+        {
+            checksum = MeterText.xor32(checksum, line);
+        }
+        lines.add("ZPT|" + (lines.size() + 1) + '|' + (checksum & 0xFFFF_FFFFL));
+        Files.write(file, lines, StandardCharsets.US_ASCII);
     }
 }

@@ -16,6 +16,10 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -69,7 +73,14 @@ import io.gbsettle.core.journal.RecordJournal;
  * acknowledged on the next cycle. A rejection never stops the other files; a transport failure ends the cycle (the
  * caller backs off and retries).
  *
- * <p>One thread; the caller owns the engine, the PayloadJournal and the transports.
+ * <p>Transfer and processing overlap: while a file is verified, journaled and acknowledged, the next candidate is
+ * downloaded (to its {@code .part} file and the other of two buffers) by a helper thread on the same SFTP session
+ * (MINA's client multiplexes requests), so that a cycle takes about as long as its transfers when processing is the
+ * shorter stage. Only downloads run on the helper; every state change, journal write and acknowledgement stays on
+ * the calling thread, in file order, so the state machine and its recovery are unchanged (a crash leaves at most
+ * one more stale {@code .part}, deleted on restart).
+ *
+ * <p>One calling thread; the caller owns the engine, the PayloadJournal and the transports.
  */
 public final class Collector implements EventSink
 {
@@ -79,7 +90,10 @@ public final class Collector implements EventSink
     private final InboundFlows flows;
     private final Consumer<String> progress;
     private final FileLedger ledger = new FileLedger();
-    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
+    /** Two download buffers: the next file is downloaded into one while the current one is processed from the other. */
+    private final ExpandableArrayBuffer[] buffers =
+        {new ExpandableArrayBuffer(1 << 20), new ExpandableArrayBuffer(1 << 20)};
+    private ExpandableArrayBuffer buffer = buffers[0];
     private final PayloadEntry entry = new PayloadEntry();
     private final MessageDigest sha256;
     private final InputEvent scratchEvent = new InputEvent();
@@ -209,113 +223,230 @@ public final class Collector implements EventSink
         long events = 0;
         final Path staging = context.staging(id);
         Files.createDirectories(staging);
+        final List<RemoteFile> candidates = new ArrayList<>();
         for (final RemoteFile f : files)
         {
             if (ledger.rejectedAndUnchanged(id, f.name(), f.size(), f.modifiedMillis()))
             {
                 skipped++;
-                continue;
             }
-            final Path part = staging.resolve(f.name() + ".part");
-            progress.accept(id + " " + f.name() + ": downloading " + f.size() + " bytes");
-            final int length;
-            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING))
+            else
             {
-                length = session.download(counterparty.inbox(), f.name(), channel, buffer, context.maxFileBytes());
+                candidates.add(f);
             }
-            bytes += length;
-            if (f.size() >= 0 && length != f.size())
+        }
+        final Prefetcher prefetcher = new Prefetcher(counterparty, session, staging);
+        try
+        {
+            if (!candidates.isEmpty())
             {
-                progress.accept(id + " " + f.name() + ": listed " + f.size() + " bytes, read " + length +
-                    " (still being written?): left for the next cycle");
-                Files.deleteIfExists(part);
-                skipped++;
-                continue;
+                prefetcher.start(candidates.get(0), buffers[0]);
             }
-            final long hash = Hashing64.hash(buffer, 0, length);
-            final FileLedger.FileRecord known = ledger.byContent(id, f.name(), hash);
-            if (known != null && known.finished())
+            for (int c = 0; c < candidates.size(); c++)
             {
-                if (known.state == PayloadState.REJECTED)
+                final RemoteFile f = candidates.get(c);
+                final Path part = staging.resolve(f.name() + ".part");
+                final int length = prefetcher.await();
+                buffer = buffers[c & 1];
+                if (c + 1 < candidates.size())
                 {
+                    prefetcher.start(candidates.get(c + 1), buffers[(c + 1) & 1]);
+                }
+                bytes += length;
+                if (f.size() >= 0 && length != f.size())
+                {
+                    progress.accept(id + " " + f.name() + ": listed " + f.size() + " bytes, read " + length +
+                        " (still being written?): left for the next cycle");
+                    Files.deleteIfExists(part);
+                    skipped++;
+                    continue;
+                }
+                final long hash = Hashing64.hash(buffer, 0, length);
+                final FileLedger.FileRecord known = ledger.byContent(id, f.name(), hash);
+                if (known != null && known.finished())
+                {
+                    if (known.state == PayloadState.REJECTED)
+                    {
+                        if (context.rejectedRemote() == SftpContext.RejectedRemote.ACKNOWLEDGE)
+                        {
+                            acknowledge(counterparty, session, f.name());
+                            append(PayloadState.ACKNOWLEDGED, known, "rejected file removed from the server");
+                            acknowledged++;
+                        }
+                        skipped++;
+                    }
+                    else if (!known.acknowledged)
+                    {
+                        acknowledge(counterparty, session, f.name());
+                        append(PayloadState.ACKNOWLEDGED, known, "");
+                        acknowledged++;
+                    }
+                    else
+                    {
+                        duplicate(known, f.name(), "redelivered: same counterparty, name and content as journal " +
+                            "entry " + known.received);
+                        acknowledge(counterparty, session, f.name());
+                        duplicates++;
+                    }
+                    Files.deleteIfExists(part);
+                    continue;
+                }
+
+                final InboundFile file = flows.verify(f.name(), buffer, 0, length);
+                final String key = file.businessKey();
+                final FileLedger.FileRecord sameKey = ledger.byBusinessKey(key);
+                if (sameKey != null && sameKey.hash == hash)
+                {
+                    duplicate(sameKey, f.name(), "same business key " + key + " and content as " + sameKey.name +
+                        " (journal entry " + sameKey.received + ")");
+                    acknowledge(counterparty, session, f.name());
+                    duplicates++;
+                    Files.deleteIfExists(part);
+                    continue;
+                }
+
+                final String sha = sha256(length);
+                entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.RECEIVED).channel(id)
+                    .name(f.name()).kind(file.flowId() == null ? "" : file.flowId()).contentHash(hash)
+                    .detail(ReceivedDetail.of(sha, length, f.modifiedMillis(), file.records(),
+                        file.handedOverCount(), key))
+                    .body(buffer, 0, length);
+                final long received = payloads.append(entry);
+                payloads.commit();
+                ledger.apply(entry);
+                progress.accept(id + " " + f.name() + ": received " + length + " bytes (payload journal entry " +
+                    received + ")");
+                final FileLedger.FileRecord record = ledger.byReceived(received);
+
+                final String conflict = sameKey == null ? null : "duplicate business key " + key + " with other " +
+                    "content: already received as " + sameKey.name + " (journal entry " + sameKey.received +
+                    ", sha256 " + sameKey.field(ReceivedDetail.SHA256) + "), this file has sha256 " + sha +
+                    "; quarantined, not processed";
+                final long before = eventCount;
+                process(record, conflict == null ? file : null, conflict, length);
+                Files.deleteIfExists(part);
+                if (record.state == PayloadState.REJECTED)
+                {
+                    rejected++;
                     if (context.rejectedRemote() == SftpContext.RejectedRemote.ACKNOWLEDGE)
                     {
                         acknowledge(counterparty, session, f.name());
-                        append(PayloadState.ACKNOWLEDGED, known, "rejected file removed from the server");
+                        append(PayloadState.ACKNOWLEDGED, record, "rejected file removed from the server");
                         acknowledged++;
                     }
-                    skipped++;
+                    continue;
                 }
-                else if (!known.acknowledged)
-                {
-                    acknowledge(counterparty, session, f.name());
-                    append(PayloadState.ACKNOWLEDGED, known, "");
-                    acknowledged++;
-                }
-                else
-                {
-                    duplicate(known, f.name(), "redelivered: same counterparty, name and content as journal " +
-                        "entry " + known.received);
-                    acknowledge(counterparty, session, f.name());
-                    duplicates++;
-                }
-                Files.deleteIfExists(part);
-                continue;
-            }
-
-            final InboundFile file = flows.verify(f.name(), buffer, 0, length);
-            final String key = file.businessKey();
-            final FileLedger.FileRecord sameKey = ledger.byBusinessKey(key);
-            if (sameKey != null && sameKey.hash == hash)
-            {
-                duplicate(sameKey, f.name(), "same business key " + key + " and content as " + sameKey.name +
-                    " (journal entry " + sameKey.received + ")");
+                journaled++;
+                records += file.records();
+                events += eventCount - before;
                 acknowledge(counterparty, session, f.name());
-                duplicates++;
-                Files.deleteIfExists(part);
-                continue;
+                append(PayloadState.ACKNOWLEDGED, record, "");
+                acknowledged++;
             }
-
-            final String sha = sha256(length);
-            entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.RECEIVED).channel(id)
-                .name(f.name()).kind(file.flowId() == null ? "" : file.flowId()).contentHash(hash)
-                .detail(ReceivedDetail.of(sha, length, f.modifiedMillis(), file.records(), key))
-                .body(buffer, 0, length);
-            final long received = payloads.append(entry);
-            payloads.commit();
-            ledger.apply(entry);
-            progress.accept(id + " " + f.name() + ": received " + length + " bytes (payload journal entry " +
-                received + ")");
-            final FileLedger.FileRecord record = ledger.byReceived(received);
-
-            final String conflict = sameKey == null ? null : "duplicate business key " + key + " with other " +
-                "content: already received as " + sameKey.name + " (journal entry " + sameKey.received +
-                ", sha256 " + sameKey.field(ReceivedDetail.SHA256) + "), this file has sha256 " + sha +
-                "; quarantined, not processed";
-            final long before = eventCount;
-            process(record, conflict == null ? file : null, conflict, length);
-            Files.deleteIfExists(part);
-            if (record.state == PayloadState.REJECTED)
-            {
-                rejected++;
-                if (context.rejectedRemote() == SftpContext.RejectedRemote.ACKNOWLEDGE)
-                {
-                    acknowledge(counterparty, session, f.name());
-                    append(PayloadState.ACKNOWLEDGED, record, "rejected file removed from the server");
-                    acknowledged++;
-                }
-                continue;
-            }
-            journaled++;
-            records += file.records();
-            events += eventCount - before;
-            acknowledge(counterparty, session, f.name());
-            append(PayloadState.ACKNOWLEDGED, record, "");
-            acknowledged++;
+        }
+        finally
+        {
+            prefetcher.close();
+            buffer = buffers[0];
         }
         return new CycleSummary(id, files.size(), journaled, acknowledged, duplicates, rejected, skipped, bytes,
             records, events, refused);
+    }
+
+    /**
+     * Downloads one file at a time on a helper thread (to {@code NAME.part}, fsynced, and into a buffer) while the
+     * calling thread processes the previous one. Progress lines are written by the calling thread only.
+     */
+    private final class Prefetcher implements AutoCloseable
+    {
+        private final Counterparty counterparty;
+        private final SftpSession session;
+        private final Path staging;
+        private final ExecutorService executor;
+        private Future<Integer> pending;
+        private Path pendingPart;
+
+        Prefetcher(final Counterparty counterparty, final SftpSession session, final Path staging)
+        {
+            this.counterparty = counterparty;
+            this.session = session;
+            this.staging = staging;
+            this.executor = Executors.newSingleThreadExecutor(r ->
+            {
+                final Thread t = new Thread(r, "sftp-download-" + counterparty.id());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        void start(final RemoteFile f, final ExpandableArrayBuffer into)
+        {
+            final Path part = staging.resolve(f.name() + ".part");
+            progress.accept(counterparty.id() + " " + f.name() + ": downloading " + f.size() + " bytes");
+            pendingPart = part;
+            pending = executor.submit(() ->
+            {
+                try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
+                {
+                    return session.download(counterparty.inbox(), f.name(), channel, into, context.maxFileBytes());
+                }
+            });
+        }
+
+        /** The length of the file started last, once downloaded; its transport failure as thrown. */
+        int await() throws IOException
+        {
+            final Future<Integer> f = pending;
+            pending = null;
+            pendingPart = null;
+            try
+            {
+                return f.get();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while downloading", ex);
+            }
+            catch (final ExecutionException ex)
+            {
+                final Throwable cause = ex.getCause();
+                if (cause instanceof IOException io)
+                {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re)
+                {
+                    throw re;
+                }
+                throw new IOException(cause);
+            }
+        }
+
+        /** Waits for a download still running (the cycle ended early) and drops its part file. */
+        @Override
+        public void close() throws IOException
+        {
+            if (pending != null)
+            {
+                try
+                {
+                    pending.get();
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+                catch (final ExecutionException ex)
+                {
+                    // the cycle is ending anyway; the file is collected on the next one
+                }
+                Files.deleteIfExists(pendingPart);
+                pending = null;
+            }
+            executor.shutdown();
+        }
     }
 
     /**
@@ -467,7 +598,9 @@ public final class Collector implements EventSink
             {
                 final Path written = flows.toMeterData(file, buffer, 0, length, context.meterData());
                 journaledFile(record, file, written);
-                progress.accept(prefix + ": " + file.flowId() + " " + file.records() + " records -> " + written);
+                progress.accept(prefix + ": " + file.flowId() + " " + file.records() + " records -> " + written +
+                    (file.handedOverCount() > 0 ? " (" + file.handedOverCount() + " value problems left to the " +
+                    "meter-data ingest)" : ""));
                 break;
             }
             case RECONCILIATION:
@@ -522,7 +655,7 @@ public final class Collector implements EventSink
         entry.clear().timeMicros(nowMicros()).source(EventSource.SFTP).state(PayloadState.JOURNALED)
             .channel(record.channel).name(record.name).kind(record.kind).contentHash(record.hash)
             .ref(record.received).events(PayloadEntry.NONE, PayloadEntry.NONE)
-            .detail(file.businessKey() + " -> " + written);
+            .detail(file.businessKey() + " -> " + written + file.handedOverSummary());
         payloads.append(entry);
         payloads.commit();
         ledger.apply(entry);

@@ -21,13 +21,38 @@ package io.gbsettle.adapters.sftp.flow;
  * @param maxNotificationDays     the most days an ECVN / MVRN's effective range may span (each day's periods
  *                                become events). Default 31 [I]: the IDD lets a notification run open-ended; a
  *                                longer range is rejected rather than expanded without bound.
+ * @param meterDataProblems       what a record-level value problem does to a METER_DATA file (D0036, D0275, D0265,
+ *                                registrations). Default {@link MeterDataProblems#HAND_OVER}: envelope, record
+ *                                count, checksum and structure problems reject the file, but a value problem (a
+ *                                malformed kWh, a period outside the day, an LLF period group short of the day's
+ *                                periods) is listed in the file's RECEIVED / JOURNALED detail and the file is handed
+ *                                to #8's ingest, which rejects those reads one by one (counted by reason, listed in
+ *                                {@code ingest_rejections.csv}): a D0036 carries the reads of up to millions of
+ *                                meters, and one bad read must not hold back all the good ones (an HHDC resends a
+ *                                whole file only after a fix, hours later). Engine-bound files (C0421, ECVN, MVRN)
+ *                                are always rejected whole: there is no per-record rejection downstream of them.
  */
 public record FlowOptions(
     int maxProblems, DtcChecksum dtcChecksum, boolean periodsMatchCalendar, boolean registeredSubjects,
-    boolean rejectTestData, int maxNotificationDays)
+    boolean rejectTestData, int maxNotificationDays, MeterDataProblems meterDataProblems)
 {
     /** The defaults, as documented on each component. */
-    public static final FlowOptions DEFAULTS = new FlowOptions(100, DtcChecksum.IF_PRESENT, true, true, false, 31);
+    public static final FlowOptions DEFAULTS =
+        new FlowOptions(100, DtcChecksum.IF_PRESENT, true, true, false, 31, MeterDataProblems.HAND_OVER);
+
+    /**
+     * What a record-level value problem in a meter-data file does (see {@link #meterDataProblems()}).
+     */
+    public enum MeterDataProblems
+    {
+        /**
+         * Accepted with the value problems listed (detail of the journal entries); #8's ingest rejects those reads
+         * one by one. Envelope, count, checksum and structure problems still reject the file.
+         */
+        HAND_OVER,
+        /** Any problem rejects the whole file, as for engine-bound flows. */
+        REJECT_FILE
+    }
 
     /**
      * How the optional DTC ZPT checksum field is treated.
@@ -47,6 +72,16 @@ public record FlowOptions(
     public FlowOptions withMaxProblems(final int maxProblems)
     {
         return new FlowOptions(maxProblems, dtcChecksum, periodsMatchCalendar, registeredSubjects, rejectTestData,
-            maxNotificationDays);
+            maxNotificationDays, meterDataProblems);
+    }
+
+    /**
+     * @param meterDataProblems what a value problem does to a meter-data file.
+     * @return a copy with that choice.
+     */
+    public FlowOptions withMeterDataProblems(final MeterDataProblems meterDataProblems)
+    {
+        return new FlowOptions(maxProblems, dtcChecksum, periodsMatchCalendar, registeredSubjects, rejectTestData,
+            maxNotificationDays, meterDataProblems);
     }
 }

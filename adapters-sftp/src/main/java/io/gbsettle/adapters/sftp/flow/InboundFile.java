@@ -22,6 +22,8 @@ public final class InboundFile
     private final List<FileProblem> problems;
     private final long problemCount;
     private final Destination destination;
+    private final List<FileProblem> handedOver;
+    private final long handedOverCount;
 
     /**
      * @param fileName       the file's name as received.
@@ -42,6 +44,34 @@ public final class InboundFile
         final String businessKey, final long records, final int settlementDate, final boolean testData,
         final List<FileProblem> problems, final long problemCount, final Destination destination)
     {
+        this(fileName, flowId, envelope, fileType, businessKey, records, settlementDate, testData, problems,
+            problemCount, destination, List.of(), 0);
+    }
+
+    /**
+     * @param fileName        the file's name as received.
+     * @param flowId          the flow, or null when unknown.
+     * @param envelope        the envelope, or null.
+     * @param fileType        the header's flow / file type with version, or empty.
+     * @param businessKey     the file's business identity, or empty.
+     * @param records         data records between header and trailer.
+     * @param settlementDate  the first Settlement Date in the file, or 0.
+     * @param testData        whether the header's test flag marks test data.
+     * @param problems        the first problems that reject the file.
+     * @param problemCount    all problems that reject the file.
+     * @param destination     where the file goes.
+     * @param handedOver      the first record-level value problems left to the meter-data ingest
+     *                        ({@link FlowOptions.MeterDataProblems#HAND_OVER}).
+     * @param handedOverCount all of them.
+     */
+    public InboundFile(
+        final String fileName, final String flowId, final Envelope envelope, final String fileType,
+        final String businessKey, final long records, final int settlementDate, final boolean testData,
+        final List<FileProblem> problems, final long problemCount, final Destination destination,
+        final List<FileProblem> handedOver, final long handedOverCount)
+    {
+        this.handedOver = List.copyOf(handedOver);
+        this.handedOverCount = handedOverCount;
         this.fileName = fileName;
         this.flowId = flowId;
         this.envelope = envelope;
@@ -148,6 +178,47 @@ public final class InboundFile
     public long problemCount()
     {
         return problemCount;
+    }
+
+    /**
+     * @return the first record-level value problems of an accepted meter-data file, left to #8's ingest (which
+     * rejects those reads one by one); empty unless {@link FlowOptions.MeterDataProblems#HAND_OVER}.
+     */
+    public List<FileProblem> handedOver()
+    {
+        return handedOver;
+    }
+
+    /**
+     * @return how many value problems were handed over in all.
+     */
+    public long handedOverCount()
+    {
+        return handedOverCount;
+    }
+
+    /**
+     * @return for the journal's detail: empty when nothing was handed over, else {@code "; N value problems left to
+     * the meter-data ingest: first; second; ..."} (at most five named).
+     */
+    public String handedOverSummary()
+    {
+        if (handedOverCount == 0)
+        {
+            return "";
+        }
+        final StringBuilder b = new StringBuilder();
+        b.append("; ").append(handedOverCount).append(handedOverCount == 1 ? " value problem" : " value problems")
+            .append(" left to the meter-data ingest");
+        for (int i = 0; i < handedOver.size() && i < 5; i++)
+        {
+            b.append(i == 0 ? ": " : "; ").append(handedOver.get(i).describe());
+        }
+        if (handedOverCount > Math.min(5, handedOver.size()))
+        {
+            b.append("; ...");
+        }
+        return b.toString();
     }
 
     /**

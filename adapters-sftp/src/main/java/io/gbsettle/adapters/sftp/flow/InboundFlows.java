@@ -49,6 +49,8 @@ public final class InboundFlows
     private static final int MDN = RecordIds.code("MDN");
     private static final int MRP = RecordIds.code("MRP");
     private static final int MV9 = RecordIds.code("MV9");
+    private static final int READ = RecordIds.code("103");
+    private static final int SPL = RecordIds.code("SPL");
     /** Field positions, from the definitions (so a moved field is a data change). */
     private final int abvBmUnit;
     private final int abvDate;
@@ -89,6 +91,7 @@ public final class InboundFlows
     private final UnsafeBuffer eventBuffer = new UnsafeBuffer(new byte[InputEvent.LENGTH]);
     private final InputEvent event = new InputEvent().wrap(eventBuffer, 0);
     private final List<FileProblem> problems = new ArrayList<>();
+    private final List<FileProblem> handedOver = new ArrayList<>();
     private final Collector collector = new Collector();
     private final Checker checker = new Checker();
     private final Mapper mapper = new Mapper();
@@ -196,6 +199,7 @@ public final class InboundFlows
     public InboundFile verify(final String fileName, final DirectBuffer bytes, final int offset, final int length)
     {
         problems.clear();
+        handedOver.clear();
         long count;
         try
         {
@@ -210,6 +214,12 @@ public final class InboundFlows
                 ex);
         }
         final FlowDefinition flow = parser.flow();
+        long handed = 0;
+        if (handsOver(flow))
+        {
+            handed = parser.valueProblems();
+            count -= handed;
+        }
         final Envelope envelope = parser.envelope();
         final String fileType = flow == null ? "" : parser.headerField(parser.fileTypeField());
         final boolean testData = testData(envelope, flow);
@@ -221,7 +231,15 @@ public final class InboundFlows
         }
         return new InboundFile(fileName, flow == null ? null : flow.id(), envelope, fileType,
             flow == null ? "" : businessKey(envelope), parser.records(), parser.firstSettlementDate(), testData,
-            problems, count, flow == null ? Destination.NONE : Destination.valueOf(flow.destination()));
+            problems, count, flow == null ? Destination.NONE : Destination.valueOf(flow.destination()), handedOver,
+            handed);
+    }
+
+    /** Whether a value problem of this flow is handed over to the meter-data ingest (FlowOptions.meterDataProblems). */
+    private boolean handsOver(final FlowDefinition flow)
+    {
+        return flow != null && options.meterDataProblems() == FlowOptions.MeterDataProblems.HAND_OVER &&
+            Destination.METER_DATA.name().equals(flow.destination());
     }
 
     private boolean testData(final Envelope envelope, final FlowDefinition flow)
@@ -290,9 +308,10 @@ public final class InboundFlows
     }
 
     /**
-     * Writes a verified meter-data file (D0036, D0275 → {@code *.usr}; D0265 → {@code *.ptf}, the names
-     * {@link MeterFlows} and {@code bsc meter-data ingest} read) into {@code dir}, atomically (temporary name, then
-     * rename), byte for byte but for a UTF-8 byte-order mark, which is dropped (#8's parser expects {@code ZHV} first).
+     * Writes a verified meter-data file (D0036, D0275 → {@code *.usr}; D0265 → {@code *.ptf}; REG →
+     * {@code *.reg}, the names {@link MeterFlows} and {@code bsc meter-data ingest} read) into {@code dir},
+     * atomically (temporary name, then rename), byte for byte but for a UTF-8 byte-order mark, which is dropped (#8's
+     * parser expects {@code ZHV} first).
      * The name is the received name with unsafe characters replaced, so the same file lands on the same name.
      *
      * @param file   the result of {@link #verify}; must be accepted and for {@link Destination#METER_DATA}.
@@ -310,7 +329,8 @@ public final class InboundFlows
         {
             throw new IllegalArgumentException("not an accepted meter-data file: " + file);
         }
-        final String suffix = "D0265".equals(file.flowId()) ? MeterFlows.D0265_SUFFIX : MeterFlows.D0036_SUFFIX;
+        final String suffix = "D0265".equals(file.flowId()) ? MeterFlows.D0265_SUFFIX :
+            "REG".equals(file.flowId()) ? MeterFlows.REGISTRATION_SUFFIX : MeterFlows.D0036_SUFFIX;
         final StringBuilder name = new StringBuilder();
         for (int i = 0; i < file.fileName().length() && name.length() < 100; i++)
         {
@@ -428,6 +448,22 @@ public final class InboundFlows
                     message));
             }
         }
+
+        @Override
+        public void onValueProblem(final int code, final String flowId, final String recordId, final int line,
+            final String field, final int settlementDate, final int period, final String subject,
+            final String message)
+        {
+            if (!handsOver(parser.flow()))
+            {
+                onProblem(code, flowId, recordId, line, field, settlementDate, period, subject, message);
+            }
+            else if (handedOver.size() < options.maxProblems())
+            {
+                handedOver.add(new FileProblem(flowId, recordId, line, field, settlementDate, period, subject, code,
+                    message));
+            }
+        }
     }
 
     /**
@@ -440,6 +476,8 @@ public final class InboundFlows
         private static final int C0421 = 1;
         private static final int ECVN = 2;
         private static final int MVRN = 3;
+        private static final int METER_READS = 4;
+        private static final int LOSS_FACTORS = 5;
         private FlowDefinition flowSeen;
         private int kind;
         private long fromDay;
@@ -463,10 +501,17 @@ public final class InboundFlows
             {
                 flowSeen = current;
                 kind = current.id().equals("C0421") ? C0421 : current.id().equals("ECVN") ? ECVN :
-                    current.id().equals("MVRN") ? MVRN : OTHER;
+                    current.id().equals("MVRN") ? MVRN :
+                    current.id().equals("D0036") || current.id().equals("D0275") ? METER_READS :
+                    current.id().equals("D0265") ? LOSS_FACTORS : OTHER;
             }
             if (kind == OTHER)
             {
+                return;
+            }
+            if (kind == METER_READS || kind == LOSS_FACTORS)
+            {
+                meterPeriod(r);
                 return;
             }
             final int code = r.definition().code();
@@ -526,6 +571,24 @@ public final class InboundFlows
                         r.problem(mv9Percentage, "a percentage is between 0 and 100");
                     }
                 }
+            }
+        }
+
+        /** A D0036/D0275 read or D0265 LLF whose period is outside its Settlement Day: a value problem. */
+        private void meterPeriod(final RecordCursor r)
+        {
+            final int code = r.definition().code();
+            if (code != READ && code != SPL)
+            {
+                return;
+            }
+            final int date = r.settlementDate();
+            final int periods = date == 0 ? 0 : periodsIn(epochDay(date));
+            final int period = r.period();
+            if (periods > 0 && (period < 1 || period > periods))
+            {
+                r.valueProblem(-1, r.wantsDetail() ? "period " + period + " is not in the Settlement Day (1.." +
+                    periods + ")" : "");
             }
         }
 

@@ -66,6 +66,8 @@ public final class FlatFileParser
     private int checksum;
     private int firstDate;
     private long problems;
+    private long valueProblems;
+    private boolean valueLevel;
     private boolean recordOk;
     private RecordDefinition lastDefinition;
     private FlowDefinition lastFlow;
@@ -297,6 +299,8 @@ public final class FlatFileParser
         checksum = 0;
         firstDate = 0;
         problems = 0;
+        valueProblems = 0;
+        valueLevel = false;
         contextDate[0] = 0;
         contextPeriod[0] = 0;
         contextSubjectStart[0] = 0;
@@ -731,8 +735,12 @@ public final class FlatFileParser
         contextDepth = d;
         if (occurrence > def.max())
         {
+            // A period-by-order record past the maximum is a read for a period outside any day: value level.
+            valueLevel = def.periodByOrder();
+            valueProblems += valueLevel ? 1 : 0;
             fieldProblem(FileProblemCodes.BODY, -1, "more than " + def.max() + " " + def.id() + " records" +
                 (parent >= 0 ? " in one " + flow.record(parent).id() : " in the file"));
+            valueLevel = false;
         }
         if (count < def.fieldCount() || count > def.fieldCount() && !def.open() || count > MAX_FIELDS)
         {
@@ -818,9 +826,14 @@ public final class FlatFileParser
                     final int expected = expectedPeriods(depth);
                     if (expected > 0 ? n != expected : n != 46 && n != 48 && n != 50)
                     {
+                        // Which periods a group holds is a value of the data (a period not published, a period
+                        // outside the day), not the file's structure: value level.
                         contextDepth = depth;
+                        valueLevel = true;
+                        valueProblems++;
                         closingProblem(closing, child.id() + ": " + n + " records, expected " +
                             (expected > 0 ? expected + " (the Settlement Day's periods)" : "46, 48 or 50"));
+                        valueLevel = false;
                     }
                 }
                 else if (n < child.min())
@@ -1137,14 +1150,26 @@ public final class FlatFileParser
         fieldProblem(FileProblemCodes.BODY, field, message);
     }
 
+    void recordValueProblem(final int field, final String message)
+    {
+        valueLevel = true;
+        valueProblems++;
+        recordProblem(field, message);
+        valueLevel = false;
+    }
+
+    /** A field's value does not match its type, length or allowed values: a record-level value problem. */
     private void fieldProblem(final int code, final int field, final int reason)
     {
         recordOk = false;
+        valueProblems++;
         if (wantsDetail())
         {
             final FieldDefinition f = cursor.definition.field(field);
+            valueLevel = true;
             problemAt(code, cursor.definition.id(), line, f.name(), "'" + string(cursor.starts[field],
                 cursor.ends[field] - cursor.starts[field]) + "' is " + reasonText(f, reason));
+            valueLevel = false;
         }
         else
         {
@@ -1231,8 +1256,16 @@ public final class FlatFileParser
                     subject = string(contextSubjectStart[k], contextSubjectEnd[k] - contextSubjectStart[k]);
                 }
             }
-            listener.onProblem(code, flow == null ? "" : flow.id(), recordId, at, field, date, period, subject,
-                message);
+            if (valueLevel)
+            {
+                listener.onValueProblem(code, flow == null ? "" : flow.id(), recordId, at, field, date, period,
+                    subject, message);
+            }
+            else
+            {
+                listener.onProblem(code, flow == null ? "" : flow.id(), recordId, at, field, date, period, subject,
+                    message);
+            }
         }
     }
 
@@ -1287,6 +1320,16 @@ public final class FlatFileParser
             }
         }
         return 0;
+    }
+
+    /**
+     * @return how many of the last file's problems were record-level value problems (a field whose value does not
+     * match its type, length or allowed values; a period group holding other than the day's periods; a business
+     * check reported as a value problem): the rest concern envelope, count, checksum and structure.
+     */
+    public long valueProblems()
+    {
+        return valueProblems;
     }
 
     int occurrence(final int recordIndex)

@@ -332,4 +332,16 @@ public final class RecordCursor
     {
         parser.recordProblem(field, message);
     }
+
+    /**
+     * Reports a record-level value problem with this record (a period outside the day): like {@link #problem}, but
+     * counted among {@link FlatFileParser#valueProblems()}, which a meter-data file may hand over to #8's ingest.
+     *
+     * @param field   the field index, or -1 for the whole record.
+     * @param message what is wrong.
+     */
+    public void valueProblem(final int field, final String message)
+    {
+        parser.recordValueProblem(field, message);
+    }
 }

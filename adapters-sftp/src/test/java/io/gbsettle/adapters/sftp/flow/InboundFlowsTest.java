@@ -274,4 +274,69 @@ final class InboundFlowsTest
         assertEquals(5, file.problems().size());
         assertTrue(file.reason().contains("and 43 more"), file.reason());
     }
+
+    @Test
+    void aMalformedReadInAD0036IsHandedOverToTheIngestByDefaultAndRejectsTheFileOtherwise()
+    {
+        final byte[] good = FlowFiles.builtIn().d0036(new long[] {1_000_000_000_001L, 1_000_000_000_002L}, DAY, 48,
+            "F123");
+        final byte[] bad = new String(good, StandardCharsets.US_ASCII).replaceFirst("103\\|A\\|[^|]*\\|",
+            "103|A|12.3x|").getBytes(StandardCharsets.US_ASCII);
+        final InboundFile file = verify(bad);
+        assertTrue(file.accepted(), file::reason);
+        assertEquals(1, file.handedOverCount());
+        final FileProblem p = file.handedOver().get(0);
+        assertEquals("consumption", p.field());
+        assertEquals("1000000000001", p.subject());
+        assertEquals(20250610, p.settlementDate());
+        assertEquals(1, p.period());
+        assertTrue(file.handedOverSummary().startsWith("; 1 value problem left to the meter-data ingest: D0036 " +
+            "line 4 103.consumption"), file.handedOverSummary());
+
+        final InboundFile strict = new InboundFlows(REGISTRY, FlowOptions.DEFAULTS.withMeterDataProblems(
+            FlowOptions.MeterDataProblems.REJECT_FILE)).verify("x", new UnsafeBuffer(bad), 0, bad.length);
+        assertFalse(strict.accepted());
+        assertEquals(1, strict.problemCount(), strict::reason);
+        assertEquals(0, strict.handedOverCount());
+        assertEquals("consumption", strict.problems().get(0).field());
+    }
+
+    @Test
+    void aReadPastTheDaysPeriodsIsAValueProblemHandedOver()
+    {
+        final byte[] good = FlowFiles.builtIn().d0036(new long[] {1_000_000_000_001L}, DAY, 48, "F123");
+        final String text = new String(good, StandardCharsets.US_ASCII);
+        final int zpt = text.indexOf("ZPT|");
+        final byte[] bad = (text.substring(0, zpt) + "103|A|1.5|\n" + text.substring(zpt).replace("ZPT|F123|50|",
+            "ZPT|F123|51|")).getBytes(StandardCharsets.US_ASCII);
+        final InboundFile file = verify(bad);
+        assertTrue(file.accepted(), file::reason);
+        assertEquals(1, file.handedOverCount());
+        assertEquals(49, file.handedOver().get(0).period());
+        assertTrue(file.handedOver().get(0).message().contains("period 49 is not in the Settlement Day (1..48)"));
+    }
+
+    @Test
+    void countChecksumAndStructureProblemsStillRejectAMeterDataFile()
+    {
+        final byte[] good = FlowFiles.builtIn().d0036(new long[] {1_000_000_000_001L}, DAY, 48, "F123");
+        final String text = new String(good, StandardCharsets.US_ASCII);
+        final InboundFile dropped = verify(text.replaceFirst("103\\|[AE]\\|[^|]*\\|\n", "")
+            .replaceFirst("103\\|A\\|[^|]*\\|", "103|A|bad|").getBytes(StandardCharsets.US_ASCII));
+        assertFalse(dropped.accepted());
+        assertEquals(FileProblem.RECORD_COUNT, dropped.problems().get(0).code(), dropped::reason);
+        final InboundFile orphan = verify(text.replaceFirst("102\\|[0-9]*\\|\n", "").replace("ZPT|F123|50|",
+            "ZPT|F123|49|").getBytes(StandardCharsets.US_ASCII));
+        assertFalse(orphan.accepted());
+        assertTrue(orphan.reason().contains("must follow its parent 102"), orphan::reason);
+
+        final byte[] llf = FlowFiles.builtIn().d0265("IPNL", "500", DAY, 48);
+        final String pool = new String(llf, StandardCharsets.US_ASCII);
+        final int trailer = pool.lastIndexOf("ZPT|");
+        final String[] parts = pool.substring(trailer).trim().split("\\|");
+        final InboundFile checksum = verify((pool.substring(0, trailer) + "ZPT|" + parts[1] + "|" +
+            (Long.parseLong(parts[2]) ^ 1) + "\n").getBytes(StandardCharsets.US_ASCII));
+        assertFalse(checksum.accepted());
+        assertEquals(FileProblem.CHECKSUM, checksum.problems().get(0).code(), checksum::reason);
+    }
 }
