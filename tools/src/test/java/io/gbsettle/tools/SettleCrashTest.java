@@ -79,7 +79,12 @@ final class SettleCrashTest extends InProcessBsc
             child.awaitLine("[1/4]");
             if (killAfterMillis < 0)
             {
-                return child.waitFor(Duration.ofSeconds(120));
+                final int exit = child.waitFor(Duration.ofSeconds(120));
+                if (exit != ExitCode.OK)
+                {
+                    System.err.println("bsc settle --journal exited " + exit + ":\n" + child.stderr());
+                }
+                return exit;
             }
             // The crash is injected at a random moment: this wait is the fault schedule, not synchronisation.
             Thread.sleep(killAfterMillis);
