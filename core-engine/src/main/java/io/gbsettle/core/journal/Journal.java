@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.gbsettle.core.event.InputEvent;
 import io.gbsettle.core.event.ResultRecord;
@@ -147,7 +152,37 @@ public final class Journal implements AutoCloseable
      */
     public void writeRegistry(final MarketRegistry registry)
     {
-        RegistryCsv.write(registry, directory.resolve(REGISTRY));
+        // Written beside, then renamed into place: a process killed while writing leaves no half-written registry
+        // that the next launch would take for the journal's (SettleCrashTest found an empty tlf.csv that way).
+        final Path target = directory.resolve(REGISTRY);
+        final Path staging = directory.resolve(REGISTRY + ".writing");
+        try
+        {
+            deleteTree(staging);
+            RegistryCsv.write(registry, staging);
+            deleteTree(target);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the registry into " + target, ex);
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException
+    {
+        if (!Files.exists(root))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root))
+        {
+            final List<Path> all = paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+            for (final Path path : all)
+            {
+                Files.delete(path);
+            }
+        }
     }
 
     /**
