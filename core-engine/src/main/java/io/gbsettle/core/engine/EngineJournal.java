@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 import org.agrona.DirectBuffer;
@@ -73,7 +74,10 @@ final class EngineJournal implements AutoCloseable
             final String expected = settings(indicative);
             if (!Files.exists(settings))
             {
-                Files.writeString(settings, expected);
+                // beside, then renamed: a process killed mid-write leaves no partial settings file
+                final Path writing = dir.resolve(SETTINGS_FILE + ".writing");
+                Files.writeString(writing, expected);
+                Files.move(writing, settings, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             else if (!Files.readString(settings).equals(expected))
             {
