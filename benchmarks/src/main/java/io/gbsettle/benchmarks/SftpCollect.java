@@ -1,14 +1,10 @@
 package io.gbsettle.benchmarks;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,13 +13,6 @@ import java.util.Locale;
 
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 import io.gbsettle.adapters.sftp.collect.CycleSummary;
 import io.gbsettle.adapters.sftp.collect.Poller;
@@ -32,6 +21,7 @@ import io.gbsettle.adapters.sftp.config.SftpContext;
 import io.gbsettle.adapters.sftp.flow.FlowFiles;
 import io.gbsettle.adapters.sftp.flow.InboundFile;
 import io.gbsettle.adapters.sftp.flow.InboundFlows;
+import io.gbsettle.adapters.sftp.server.EmbeddedSftpServer;
 import io.gbsettle.adapters.sftp.transport.RemoteFile;
 import io.gbsettle.adapters.sftp.transport.SftpSession;
 import io.gbsettle.adapters.sftp.transport.SftpTransport;
@@ -75,7 +65,7 @@ public final class SftpCollect
         final WaitStrategyKind wait = args.length > 2 ? WaitStrategyKind.valueOf(args[2]) : WaitStrategyKind.SLEEPING;
         final PrintStream out = System.out;
         final Path dir = Files.createTempDirectory("gbsettle-sftp-bench");
-        SshServer sshd = null;
+        EmbeddedSftpServer server = null;
         try
         {
             out.println("generating a national day and " + count + " C0421 files...");
@@ -92,28 +82,9 @@ public final class SftpCollect
                 bytes += files.get(i).length;
             }
 
-            final Path root = Files.createDirectories(dir.resolve("root"));
-            final KeyPair hostKey = generate();
-            final KeyPair clientKey = generate();
-            final Path key = dir.resolve("id_rsa");
-            try (OutputStream o = Files.newOutputStream(key))
-            {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "bench", null, o);
-            }
-            sshd = SshServer.setUpDefaultServer();
-            sshd.setHost("127.0.0.1");
-            sshd.setPort(0);
-            sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-            final PublicKey allowed = clientKey.getPublic();
-            sshd.setPublickeyAuthenticator((u, k, s) -> KeyUtils.compareKeys(allowed, k));
-            sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
-            sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
-            sshd.start();
-            final Path knownHosts = dir.resolve("known_hosts");
-            Files.writeString(knownHosts, "[127.0.0.1]:" + sshd.getPort() + " " +
-                PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
-            final Counterparty cp = new Counterparty("cdca", "127.0.0.1", sshd.getPort(), "bench", key, knownHosts,
-                "outbox", null, null, null, null, null, null, Duration.ofSeconds(60));
+            server = EmbeddedSftpServer.start(dir.resolve("server"));
+            final Path root = server.root();
+            final Counterparty cp = server.counterparty("cdca", "outbox", Duration.ofSeconds(60));
 
             out.printf(Locale.ROOT, "%d files, %,.1f MB, engine wait strategy %s, %s%n", count, bytes / 1e6, wait,
                 System.getProperty("java.vm.name"));
@@ -158,9 +129,9 @@ public final class SftpCollect
         }
         finally
         {
-            if (sshd != null)
+            if (server != null)
             {
-                sshd.stop(true);
+                server.close();
             }
             TempDirs.delete(dir);
         }
@@ -214,12 +185,5 @@ public final class SftpCollect
             flows.toEvents(file, b, 0, f.length, 3, (record, offset) -> sink[0]++);
         }
         return System.nanoTime() - started;
-    }
-
-    private static KeyPair generate() throws Exception
-    {
-        final KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        return g.generateKeyPair();
     }
 }

@@ -49,7 +49,7 @@ final class RegistryCommand extends CommandGroup
         public void run()
         {
             final MarketRegistry registry = RegistryCsv.load(dir);
-            final LocalDate asOf = date == null ? DemoCommand.today() : date;
+            final LocalDate asOf = date == null ? LocalDate.now(io.gbsettle.core.time.SettlementCalendar.ZONE) : date;
             spec.commandLine().getOut().println(RegistrySummary.json(registry, asOf.toEpochDay(), dir.toString()));
         }
     }

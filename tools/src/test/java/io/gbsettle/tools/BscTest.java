@@ -26,48 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class BscTest extends InProcessBsc
 {
     @Test
-    void demoWritesTheRegistryAndTheCalendarAroundTheDate() throws IOException
-    {
-        final Path demo = tmp.resolve("demo");
-        assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "MEDIUM", "--date", "2025-10-24"),
-            err::toString);
-        final String console = out.toString();
-        assertTrue(console.contains("[8/8]"), console);
-        assertTrue(console.contains("system price"), console);
-        assertTrue(console.contains("replay --verify") && console.contains("every result recomputed identically"),
-            console);
-        assertTrue(console.contains("2025-10-26 has 50 periods (clocks go back)"), console);
-        assertTrue(console.contains("2026-03-29 has 46 periods (clocks go forward)"), console);
-
-        final MarketRegistry registry = RegistryCsv.load(demo.resolve("registry"));
-        assertEquals(SyntheticRegistry.generate(42, SyntheticRegistry.Size.MEDIUM), registry);
-        assertEquals(49, rows(demo.resolve("periods.csv")).size(), "header + 48 periods");
-        assertEquals(8, rows(demo.resolve("run_dates.csv")).size(), "header + 7 runs");
-        final List<String[]> changes = rows(demo.resolve("clock_change_days.csv"));
-        assertEquals("2025-10-26", changes.get(1)[0]);
-        assertEquals("50", changes.get(1)[1]);
-        final String summary = Files.readString(demo.resolve("registry_summary.json"), StandardCharsets.UTF_8);
-        assertTrue(summary.contains("\"bmUnits\": " + registry.bmUnitCount()), summary);
-        assertEquals(49, rows(demo.resolve("settlement").resolve("period.csv")).size(), "header + 48 settled periods");
-        assertTrue(rows(demo.resolve("settlement").resolve("exceptions.csv")).size() > 1,
-            "the planted bad rows are listed");
-        assertTrue(rows(demo.resolve("settlement").resolve("party_day.csv")).size() > registry.partyCount() / 2);
-
-        // A second run into the same folder works without cleaning up.
-        assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "SMALL", "--date", "2025-10-24"));
-        assertEquals(SyntheticRegistry.generate(42, SyntheticRegistry.Size.SMALL),
-            RegistryCsv.load(demo.resolve("registry")));
-        assertEquals(49, rows(demo.resolve("settlement").resolve("period.csv")).size());
-    }
-
-    @Test
     void outputDoesNotDependOnTheDefaultLocale()
     {
         final java.util.Locale saved = java.util.Locale.getDefault();
         try
         {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
-            assertEquals(ExitCode.OK, bsc("demo", "--out", tmp.toString(), "--size", "small", "--date", "2025-10-24"));
+            assertEquals(ExitCode.OK, bsc("generate", "bundle", "--out", tmp.resolve("b").toString(), "--size",
+                "small", "--date", "2025-10-26"));
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
             assertEquals(ExitCode.OK, bsc("generate", "registry", "--out", tmp.resolve("r").toString(),
                 "--size", "SMALL"));
@@ -77,8 +43,8 @@ final class BscTest extends InProcessBsc
             java.util.Locale.setDefault(saved);
         }
         final String console = out.toString();
-        assertTrue(console.contains("[1/8] generating a small market registry"), console);
-        assertTrue(console.contains("2025-10-26 has 50 periods"), console);
+        assertTrue(console.contains("day bundle for 2025-10-26 (50 periods)"), console);
+        assertTrue(console.contains("2,250 metered volumes"), console);
         assertTrue(console.contains("wrote 10 parties"), console);
     }
 

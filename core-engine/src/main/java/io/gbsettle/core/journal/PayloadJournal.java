@@ -179,6 +179,19 @@ public final class PayloadJournal implements AutoCloseable
     }
 
     /**
+     * Lets another thread append from now on: Chronicle ties an appender to the first thread that used it, so a
+     * journal written by one adapter's thread and then by another's (the demo runs the IRIS listener, then the SFTP
+     * collector on the main thread) must forget the first. Call it once the first thread has stopped appending.
+     */
+    public void handOver()
+    {
+        if (appender != null)
+        {
+            appender.singleThreadedCheckReset();
+        }
+    }
+
+    /**
      * Closes the appender and the queue; entries stay on disk.
      */
     @Override

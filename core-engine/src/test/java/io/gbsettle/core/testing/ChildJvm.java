@@ -241,6 +241,30 @@ public final class ChildJvm implements AutoCloseable
     }
 
     /**
+     * Sends the child {@code SIGINT}, as Ctrl-C in a terminal does (its shutdown hooks run).
+     */
+    public void interrupt()
+    {
+        try
+        {
+            final Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0)
+            {
+                throw new AssertionError("kill -INT " + process.pid() + " failed");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot run kill -INT", ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted sending SIGINT to " + name, ex);
+        }
+    }
+
+    /**
      * Waits for the child to exit on its own.
      *
      * @param timeout how long to wait.

@@ -1,8 +1,6 @@
 package io.gbsettle.adapters.sftp.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,31 +8,20 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.gbsettle.adapters.sftp.config.Counterparty;
+import io.gbsettle.adapters.sftp.server.EmbeddedSftpServer;
 
 /**
- * JUnit 5 extension: an embedded Apache MINA SSHD SFTP server per test, on 127.0.0.1 with an OS-chosen port, key
- * authentication only (one user, one client key the extension generates and writes in OpenSSH format), an RSA host
- * key the extension pins in a known_hosts file it writes, and a file system rooted in a temp directory. Register it
- * with {@code @RegisterExtension}; everything is stopped and deleted after each test.
+ * JUnit 5 extension: an {@link EmbeddedSftpServer} per test (real MINA SSHD, 127.0.0.1, OS-chosen port, key
+ * authentication, pinned host key) in a temp directory; everything is stopped and deleted after each test.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -47,17 +34,11 @@ import io.gbsettle.adapters.sftp.config.Counterparty;
 public final class SftpServerExtension implements BeforeEachCallback, AfterEachCallback
 {
     /** The one account on the server. */
-    public static final String USER = "gbsettle";
+    public static final String USER = EmbeddedSftpServer.USER;
 
     private final String clientKeyAlgorithm;
     private Path base;
-    private Path root;
-    private KeyPair hostKey;
-    private KeyPair clientKey;
-    private Path clientKeyFile;
-    private Path knownHosts;
-    private SshServer sshd;
-    private final List<PublicKey> allowed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private EmbeddedSftpServer server;
 
     /**
      * An extension whose client key is RSA 2048.
@@ -88,7 +69,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
     }
 
     /**
-     * Starts the server (called by JUnit; public for use outside JUnit, e.g. a benchmark).
+     * Starts the server (called by JUnit; public for use outside JUnit).
      *
      * @throws IOException              if it cannot start.
      * @throws GeneralSecurityException if keys cannot be made.
@@ -96,28 +77,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
     public void start() throws IOException, GeneralSecurityException
     {
         base = Files.createTempDirectory("sftp-server-");
-        root = Files.createDirectories(base.resolve("root"));
-        final Path keys = Files.createDirectories(base.resolve("keys"));
-        hostKey = generate("RSA", 2048);
-        clientKey = generate(clientKeyAlgorithm, "RSA".equals(clientKeyAlgorithm) ? 2048 : 256);
-        clientKeyFile = keys.resolve("id_" + clientKeyAlgorithm.toLowerCase(java.util.Locale.ROOT));
-        writePrivateKey(clientKey, clientKeyFile);
-
-        sshd = SshServer.setUpDefaultServer();
-        sshd.setHost("127.0.0.1");
-        sshd.setPort(0);
-        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        allowed.clear();
-        allowed.add(clientKey.getPublic());
-        sshd.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && isAllowed(key));
-        sshd.setPasswordAuthenticator(null);
-        sshd.setKeyboardInteractiveAuthenticator(null);
-        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
-        sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
-        sshd.start();
-
-        knownHosts = keys.resolve("known_hosts");
-        writeKnownHosts(hostKey.getPublic());
+        server = EmbeddedSftpServer.start(base, clientKeyAlgorithm);
     }
 
     /**
@@ -127,10 +87,10 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public void stop() throws IOException
     {
-        if (sshd != null)
+        if (server != null)
         {
-            sshd.stop(true);
-            sshd = null;
+            server.close();
+            server = null;
         }
         if (base != null)
         {
@@ -140,25 +100,11 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
     }
 
     /**
-     * Lets another client key in (e.g. one made by {@code ssh-keygen}).
-     *
-     * @param key the public key.
+     * @param key another client key to let in (e.g. one made by {@code ssh-keygen}).
      */
     public void allowClientKey(final PublicKey key)
     {
-        allowed.add(key);
-    }
-
-    private boolean isAllowed(final PublicKey key)
-    {
-        for (final PublicKey k : allowed)
-        {
-            if (KeyUtils.compareKeys(k, key))
-            {
-                return true;
-            }
-        }
-        return false;
+        server.allowClientKey(key);
     }
 
     /**
@@ -166,7 +112,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public int port()
     {
-        return sshd.getPort();
+        return server.port();
     }
 
     /**
@@ -174,7 +120,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public Path root()
     {
-        return root;
+        return server.root();
     }
 
     /**
@@ -182,7 +128,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public Path clientKeyFile()
     {
-        return clientKeyFile;
+        return server.clientKeyFile();
     }
 
     /**
@@ -190,7 +136,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public Path knownHosts()
     {
-        return knownHosts;
+        return server.knownHosts();
     }
 
     /**
@@ -198,40 +144,28 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public KeyPair hostKey()
     {
-        return hostKey;
+        return server.hostKey();
     }
 
     /**
-     * Rewrites the known_hosts file to record another key for this server (to test refusals).
-     *
-     * @param key the key to record.
+     * @param key the key to record for this server in known_hosts (another one, to test refusals).
      * @throws IOException if it cannot be written.
      */
     public void writeKnownHosts(final PublicKey key) throws IOException
     {
-        Files.writeString(knownHosts, "# written by SftpServerExtension\n[127.0.0.1]:" + port() + " " +
-            PublicKeyEntry.toString(key) + "\n");
+        server.writeKnownHosts(key);
     }
 
     /**
-     * A counterparty for this server with short timeouts, collecting from {@code inbox} (created if missing).
+     * A counterparty for this server with short timeouts (10 s a call), collecting from {@code inbox}.
      *
      * @param id    its id.
-     * @param inbox the remote directory (relative to the root).
+     * @param inbox the remote directory (relative to the root; created if missing).
      * @return the counterparty.
      */
     public Counterparty counterparty(final String id, final String inbox)
     {
-        try
-        {
-            Files.createDirectories(root.resolve(inbox));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return Counterparty.of(id, "127.0.0.1", port(), USER, clientKeyFile, knownHosts, inbox)
-            .withOpTimeout(java.time.Duration.ofSeconds(10));
+        return server.counterparty(id, inbox, Duration.ofSeconds(10));
     }
 
     /**
@@ -244,15 +178,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public Path put(final String dir, final String name, final byte[] bytes)
     {
-        try
-        {
-            final Path d = Files.createDirectories(root.resolve(dir));
-            return Files.write(d.resolve(name), bytes);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return server.put(dir, name, bytes);
     }
 
     /**
@@ -261,50 +187,22 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
      */
     public List<String> list(final String dir)
     {
-        final Path d = root.resolve(dir);
-        if (!Files.isDirectory(d))
-        {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(d))
-        {
-            final List<String> names = new ArrayList<>();
-            files.forEach(p -> names.add(p.getFileName().toString()));
-            names.sort(null);
-            return names;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return server.list(dir);
     }
 
     /**
-     * Generates a key pair.
-     *
      * @param algorithm {@code RSA}, {@code EC} or {@code Ed25519}.
      * @param bits      key size (ignored for Ed25519).
-     * @return the pair.
+     * @return a new key pair.
      * @throws GeneralSecurityException if the JVM cannot.
      */
     public static KeyPair generate(final String algorithm, final int bits) throws GeneralSecurityException
     {
-        if ("Ed25519".equals(algorithm))
-        {
-            // MINA SSHD's ed25519 goes through Bouncy Castle: its key classes, not the JDK's.
-            final KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
-            generator.initialize(256);
-            return generator.generateKeyPair();
-        }
-        final KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-        generator.initialize(bits);
-        return generator.generateKeyPair();
+        return EmbeddedSftpServer.generate(algorithm, bits);
     }
 
     /**
-     * Writes a private key in the OpenSSH format ({@code -----BEGIN OPENSSH PRIVATE KEY-----}), unencrypted.
-     *
-     * @param pair the key pair.
+     * @param pair the key pair to write in the OpenSSH format, unencrypted.
      * @param file where.
      * @throws IOException              if it cannot be written.
      * @throws GeneralSecurityException if it cannot be encoded.
@@ -312,10 +210,7 @@ public final class SftpServerExtension implements BeforeEachCallback, AfterEachC
     public static void writePrivateKey(final KeyPair pair, final Path file) throws IOException,
         GeneralSecurityException
     {
-        try (OutputStream out = Files.newOutputStream(file))
-        {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "gbsettle-test", null, out);
-        }
+        EmbeddedSftpServer.writePrivateKey(pair, file);
     }
 
     private static void delete(final Path dir) throws IOException

@@ -1,0 +1,329 @@
+package io.gbsettle.tools;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import io.gbsettle.adapters.iris.IrisDayMessages;
+import io.gbsettle.adapters.sftp.flow.FlowFiles;
+import io.gbsettle.core.files.DayBundle;
+import io.gbsettle.core.files.SyntheticBundle;
+import io.gbsettle.core.registry.MarketRegistry;
+import io.gbsettle.core.time.SettlementRun;
+
+/**
+ * The demo's settlement day and what the two feeds carry of it. A synthetic national day is generated as a day
+ * bundle (the generator's format), then turned into the inputs a live system receives:
+ *
+ * <pre>
+ *   day/sf/  day bundle, run SF ──► IRIS messages, period by period (PN, BOD, BOALF, DISBSAD, NETBSAD, MID, LOLPDRM)
+ *                                └► SFTP flat files: C0421 (metered volumes, from the CDCA), ECVN + MVRN (from ECVAA)
+ *   day/r1/  the same day with revised metered volumes ──► a second C0421 (run R1), collected after the SF run
+ * </pre>
+ *
+ * Deliberately bad inputs ride along on both feeds, each one a case a real feed produces: a truncated IRIS body, a
+ * row with a non-numeric level, a row for a BM Unit nobody registered, a message delivered twice; a C0421 whose
+ * checksum does not match, an ECVN cut short in transfer and an MVRN sent again under another name. Same seed, same
+ * day, same bytes.
+ */
+final class DemoDay
+{
+    /** The IRIS queue the demo's broker holds. */
+    static final String IRIS_QUEUE = "iris.demo";
+    /** The CDCA's counterparty id and outbox (metered volumes). */
+    static final String CDCA = "cdca";
+    /** ECVAA's counterparty id and outbox (contract and reallocation notifications). */
+    static final String ECVAA = "ecvaa";
+    /** Share of the BM Units with metered volumes whose meters are corrected for R1. */
+    static final double REVISED_SHARE = 0.04;
+
+    /** A file a counterparty publishes on its SFTP server. */
+    record RemoteFile(String counterparty, String name, byte[] bytes)
+    {
+    }
+
+    /** A deliberately bad input and what the system is expected to do with it. */
+    record Planted(String channel, String name, String what)
+    {
+    }
+
+    final DayBundle bundle;
+    final List<IrisDayMessages.Message> messages;
+    final int[] messagesThrough;
+    final List<RemoteFile> files;
+    final RemoteFile revisedMetered;
+    final int revisedUnits;
+    final int revisedValues;
+    final List<Planted> planted;
+
+    private DemoDay(final DayBundle bundle, final List<IrisDayMessages.Message> messages, final int[] messagesThrough,
+        final List<RemoteFile> files, final RemoteFile revisedMetered, final int revisedUnits,
+        final int revisedValues, final List<Planted> planted)
+    {
+        this.bundle = bundle;
+        this.messages = messages;
+        this.messagesThrough = messagesThrough;
+        this.files = files;
+        this.revisedMetered = revisedMetered;
+        this.revisedUnits = revisedUnits;
+        this.revisedValues = revisedValues;
+        this.planted = planted;
+    }
+
+    /**
+     * Generates the day.
+     *
+     * @param registry the market.
+     * @param seed     the random seed.
+     * @param date     the Settlement Day.
+     * @param dir      where the bundles go ({@code dir/sf}, {@code dir/r1}); replaced.
+     * @return the day and its feeds.
+     */
+    static DemoDay generate(final MarketRegistry registry, final long seed, final LocalDate date, final Path dir)
+    {
+        final Path sfDir = dir.resolve("sf");
+        final Path r1Dir = dir.resolve("r1");
+        SyntheticBundle.write(registry, seed, date, SettlementRun.SF, false, sfDir);
+        final DayBundle bundle = DayBundle.load(sfDir);
+        final int[] revised = revise(sfDir, r1Dir, seed);
+        final DayBundle r1 = DayBundle.load(r1Dir);
+
+        final List<Planted> planted = new ArrayList<>();
+        final List<IrisDayMessages.Message> messages = feed(bundle, planted);
+        final int[] through = new int[bundle.periodCount() + 1];
+        for (final IrisDayMessages.Message m : messages)
+        {
+            through[periodOf(m.messageId(), bundle)]++;
+        }
+        for (int p = 1; p < through.length; p++)
+        {
+            through[p] += through[p - 1];
+        }
+
+        final FlowFiles flows = FlowFiles.builtIn();
+        final List<RemoteFile> files = new ArrayList<>();
+        final byte[] c0421 = flows.c0421(bundle, 1);
+        final byte[] ecvn = flows.ecvn(bundle, 1);
+        final byte[] mvrn = flows.mvrn(bundle, 2);
+        files.add(new RemoteFile(CDCA, name("CD", 1), c0421));
+        files.add(new RemoteFile(ECVAA, name("EC", 1), ecvn));
+        files.add(new RemoteFile(ECVAA, name("EC", 2), mvrn));
+        files.add(new RemoteFile(CDCA, name("CD", 9), wrongChecksum(flows.c0421(bundle, 9))));
+        planted.add(new Planted("SFTP", name("CD", 9), "C0421 whose trailer checksum does not match its records"));
+        files.add(new RemoteFile(ECVAA, name("EC", 8), truncated(flows.ecvn(bundle, 8))));
+        planted.add(new Planted("SFTP", name("EC", 8), "ECVN cut short in transfer (no trailer)"));
+        files.add(new RemoteFile(ECVAA, name("EC", 9), mvrn));
+        planted.add(new Planted("SFTP", name("EC", 9), "the MVRN of " + name("EC", 2) + " sent again"));
+        final RemoteFile revisedMetered = new RemoteFile(CDCA, name("CD", 2), flows.c0421(r1, 2));
+        return new DemoDay(bundle, List.copyOf(messages), through, List.copyOf(files), revisedMetered, revised[0],
+            revised[1], List.copyOf(planted));
+    }
+
+    /**
+     * @return the IRIS messages of the feed that are fine (the rest are planted).
+     */
+    int goodMessages()
+    {
+        int bad = 0;
+        for (final Planted p : planted)
+        {
+            bad += "IRIS".equals(p.channel()) ? 1 : 0;
+        }
+        return messages.size() - bad;
+    }
+
+    private static String name(final String role, final int sequence)
+    {
+        return String.format(Locale.ROOT, "%s%012d", role, sequence);
+    }
+
+    /**
+     * The day's IRIS messages in feed order (period by period), with the planted bad ones in their periods.
+     */
+    private static List<IrisDayMessages.Message> feed(final DayBundle bundle, final List<Planted> planted)
+    {
+        final List<IrisDayMessages.Message> good = IrisDayMessages.of(bundle);
+        final List<IrisDayMessages.Message> out = new ArrayList<>(good.size() + 4);
+        final int periods = bundle.periodCount();
+        final int truncateIn = Math.min(7, periods);
+        final int badLevelIn = Math.min(15, periods);
+        final int unknownIn = Math.min(23, periods);
+        final int duplicateIn = Math.min(31, periods);
+        IrisDayMessages.Message firstPn = null;
+        boolean badLevelDone = false;
+        for (final IrisDayMessages.Message m : good)
+        {
+            out.add(m);
+            final int period = periodOf(m.messageId(), bundle);
+            if (firstPn == null && "PN".equals(m.dataset()))
+            {
+                firstPn = m;
+            }
+            if ("BOD".equals(m.dataset()) && period == truncateIn)
+            {
+                final String id = sibling(m.messageId());
+                out.add(new IrisDayMessages.Message("BOD", id, java.util.Arrays.copyOf(m.body(), m.body().length / 2)));
+                planted.add(new Planted("IRIS", id, "BOD message whose JSON body is cut off half way"));
+            }
+            if (!badLevelDone && "BOALF".equals(m.dataset()) && period >= badLevelIn)
+            {
+                final String text = m.text();
+                final int at = text.indexOf("\"levelFrom\":");
+                if (at >= 0)
+                {
+                    final int end = text.indexOf(',', at);
+                    final String row = text.substring(0, at) + "\"levelFrom\":\"n/a\"" + text.substring(end);
+                    final String id = sibling(m.messageId());
+                    out.add(new IrisDayMessages.Message("BOALF", id, row.getBytes(StandardCharsets.UTF_8)));
+                    planted.add(new Planted("IRIS", id, "BOALF row whose levelFrom is not a number"));
+                    badLevelDone = true;
+                }
+            }
+            if ("PN".equals(m.dataset()) && period == unknownIn)
+            {
+                final String text = m.text();
+                final int end = text.indexOf('}');
+                final String row = text.substring(0, end + 1).replaceAll("\"bmUnit\":\"[^\"]*\"",
+                    "\"bmUnit\":\"T_NOSUCH-1\"").replaceAll("\"nationalGridBmUnit\":\"[^\"]*\"",
+                    "\"nationalGridBmUnit\":\"NOSUCH-1\"") + "]";
+                final String id = sibling(m.messageId());
+                out.add(new IrisDayMessages.Message("PN", id, row.getBytes(StandardCharsets.UTF_8)));
+                planted.add(new Planted("IRIS", id, "PN row for T_NOSUCH-1, a BM Unit not in the registry"));
+            }
+            if ("PN".equals(m.dataset()) && period == duplicateIn && firstPn != null)
+            {
+                out.add(firstPn);
+                planted.add(new Planted("IRIS", firstPn.messageId(), "a PN message of period 1 delivered again"));
+            }
+        }
+        return out;
+    }
+
+    /** Another message id of the same dataset and time: {@code DATASET_yyyyMMddHHmm_9.json}. */
+    private static String sibling(final String messageId)
+    {
+        final int underscore = messageId.lastIndexOf('_');
+        return messageId.substring(0, underscore) + "_9.json";
+    }
+
+    /** The Settlement Period a message id's time falls in (ids carry the period's start, UTC). */
+    static int periodOf(final String messageId, final DayBundle bundle)
+    {
+        final int first = messageId.indexOf('_');
+        final String stamp = messageId.substring(first + 1, first + 13);
+        final long epochSecond = java.time.LocalDateTime.parse(stamp,
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm")).toEpochSecond(java.time.ZoneOffset.UTC);
+        for (int p = bundle.periodCount(); p >= 1; p--)
+        {
+            if (bundle.periodStartEpochSecond(p) <= epochSecond)
+            {
+                return p;
+            }
+        }
+        return 1;
+    }
+
+    /** Flips the last digit of the IDD trailer's checksum. */
+    private static byte[] wrongChecksum(final byte[] file)
+    {
+        final byte[] out = file.clone();
+        int i = out.length - 1;
+        while (i > 0 && (out[i] < '0' || out[i] > '9'))
+        {
+            i--;
+        }
+        out[i] = (byte)(out[i] == '9' ? '0' : out[i] + 1);
+        return out;
+    }
+
+    /** The first 60 % of a file, cut at a line end (as a transfer that stopped). */
+    private static byte[] truncated(final byte[] file)
+    {
+        int end = file.length * 6 / 10;
+        while (end > 0 && file[end - 1] != '\n')
+        {
+            end--;
+        }
+        return java.util.Arrays.copyOf(file, end);
+    }
+
+    /**
+     * Writes the R1 bundle: the SF bundle with the meters of {@link #REVISED_SHARE} of its BM Units corrected over a
+     * stretch of periods (by −8 % to +8 %, as a meter operator's corrected reads do), and its run R1.
+     *
+     * @return BM Units revised, values revised.
+     */
+    private static int[] revise(final Path sfDir, final Path r1Dir, final long seed)
+    {
+        try
+        {
+            Files.createDirectories(r1Dir);
+            try (Stream<Path> files = Files.list(sfDir))
+            {
+                for (final Path f : (Iterable<Path>)files::iterator)
+                {
+                    final String n = f.getFileName().toString();
+                    if (!n.equals(DayBundle.METERED_FILE) && !n.equals("day.json"))
+                    {
+                        link(f, r1Dir.resolve(n));
+                    }
+                }
+            }
+            Files.writeString(r1Dir.resolve("day.json"), Files.readString(sfDir.resolve("day.json"))
+                .replace("\"run\": \"SF\"", "\"run\": \"R1\""), StandardCharsets.UTF_8);
+            final Random random = new Random(seed * 31 + 1);
+            final java.util.Map<String, int[]> stretches = new java.util.HashMap<>();
+            final java.util.Map<String, Double> factors = new java.util.HashMap<>();
+            int values = 0;
+            try (BufferedReader in = Files.newBufferedReader(sfDir.resolve(DayBundle.METERED_FILE));
+                BufferedWriter out = Files.newBufferedWriter(r1Dir.resolve(DayBundle.METERED_FILE)))
+            {
+                out.write(in.readLine());
+                out.write('\n');
+                for (String line = in.readLine(); line != null; line = in.readLine())
+                {
+                    final String[] f = line.split(",", -1);
+                    final int[] stretch = stretches.computeIfAbsent(f[0], k -> random.nextDouble() < REVISED_SHARE ?
+                        new int[] {1 + random.nextInt(36), 4 + random.nextInt(9)} : new int[] {0, 0});
+                    final int period = Integer.parseInt(f[1]);
+                    if (stretch[1] > 0 && period >= stretch[0] && period < stretch[0] + stretch[1])
+                    {
+                        final double factor = factors.computeIfAbsent(f[0], k -> 1 + (random.nextDouble() - 0.5) * 0.16);
+                        final double qm = Math.round(Double.parseDouble(f[2]) * factor * 1000.0) / 1000.0;
+                        line = f[0] + "," + f[1] + "," + qm;
+                        values++;
+                    }
+                    out.write(line);
+                    out.write('\n');
+                }
+            }
+            return new int[] {factors.size(), values};
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the R1 bundle in " + r1Dir + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void link(final Path from, final Path to) throws IOException
+    {
+        try
+        {
+            Files.createLink(to, from);
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            Files.copy(from, to);
+        }
+    }
+}
