@@ -18,6 +18,8 @@ import io.gbsettle.adapters.iris.IrisDayMessages;
 import io.gbsettle.adapters.sftp.flow.FlowFiles;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.files.SyntheticBundle;
+import io.gbsettle.core.mhhs.MeterDayGenerator;
+import io.gbsettle.core.mhhs.MeterFlows;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.time.SettlementRun;
 
@@ -28,6 +30,7 @@ import io.gbsettle.core.time.SettlementRun;
  * <pre>
  *   day/sf/  day bundle, run SF ──► IRIS messages, period by period (PN, BOD, BOALF, DISBSAD, NETBSAD, MID, LOLPDRM)
  *                                └► SFTP flat files: C0421 (metered volumes, from the CDCA), ECVN + MVRN (from ECVAA)
+ *   day/meters/  MHHS meter reads of a sample of meter points ──► SFTP: registrations, D0265, D0036 (from the HHDC)
  *   day/r1/  the same day with revised metered volumes ──► a second C0421 (run R1), collected after the SF run
  * </pre>
  *
@@ -44,6 +47,8 @@ final class DemoDay
     static final String CDCA = "cdca";
     /** ECVAA's counterparty id and outbox (contract and reallocation notifications). */
     static final String ECVAA = "ecvaa";
+    /** The half-hourly data collector's counterparty id and outbox (MHHS meter reads, registrations, D0265). */
+    static final String HHDC = "hhdc";
     /** Share of the BM Units with metered volumes whose meters are corrected for R1. */
     static final double REVISED_SHARE = 0.04;
 
@@ -65,10 +70,11 @@ final class DemoDay
     final int revisedUnits;
     final int revisedValues;
     final List<Planted> planted;
+    final MeterDayGenerator.Summary meters;
 
     private DemoDay(final DayBundle bundle, final List<IrisDayMessages.Message> messages, final int[] messagesThrough,
         final List<RemoteFile> files, final RemoteFile revisedMetered, final int revisedUnits,
-        final int revisedValues, final List<Planted> planted)
+        final int revisedValues, final List<Planted> planted, final MeterDayGenerator.Summary meters)
     {
         this.bundle = bundle;
         this.messages = messages;
@@ -78,6 +84,7 @@ final class DemoDay
         this.revisedUnits = revisedUnits;
         this.revisedValues = revisedValues;
         this.planted = planted;
+        this.meters = meters;
     }
 
     /**
@@ -86,17 +93,24 @@ final class DemoDay
      * @param registry the market.
      * @param seed     the random seed.
      * @param date     the Settlement Day.
-     * @param dir      where the bundles go ({@code dir/sf}, {@code dir/r1}); replaced.
+     * @param dir      where the bundles go ({@code dir/sf}, {@code dir/r1}; the meter flows in {@code dir/meters});
+     *                 replaced.
+     * @param mpans    how many meter points the MHHS part of the day has.
+     * @param progress told as each part is done.
      * @return the day and its feeds.
      */
-    static DemoDay generate(final MarketRegistry registry, final long seed, final LocalDate date, final Path dir)
+    static DemoDay generate(final MarketRegistry registry, final long seed, final LocalDate date, final Path dir,
+        final int mpans, final java.util.function.Consumer<String> progress)
     {
         final Path sfDir = dir.resolve("sf");
         final Path r1Dir = dir.resolve("r1");
         SyntheticBundle.write(registry, seed, date, SettlementRun.SF, false, sfDir);
         final DayBundle bundle = DayBundle.load(sfDir);
+        progress.accept("day bundle (run SF) written and loaded back -> " + sfDir);
         final int[] revised = revise(sfDir, r1Dir, seed);
         final DayBundle r1 = DayBundle.load(r1Dir);
+        progress.accept("R1 bundle: " + revised[1] + " metered volumes of " + revised[0] + " BM Units revised -> " +
+            r1Dir);
 
         final List<Planted> planted = new ArrayList<>();
         final List<IrisDayMessages.Message> messages = feed(bundle, planted);
@@ -110,6 +124,7 @@ final class DemoDay
             through[p] += through[p - 1];
         }
 
+        progress.accept(messages.size() + " IRIS messages, period by period");
         final FlowFiles flows = FlowFiles.builtIn();
         final List<RemoteFile> files = new ArrayList<>();
         final byte[] c0421 = flows.c0421(bundle, 1);
@@ -125,8 +140,28 @@ final class DemoDay
         files.add(new RemoteFile(ECVAA, name("EC", 9), mvrn));
         planted.add(new Planted("SFTP", name("EC", 9), "the MVRN of " + name("EC", 2) + " sent again"));
         final RemoteFile revisedMetered = new RemoteFile(CDCA, name("CD", 2), flows.c0421(r1, 2));
+
+        progress.accept("C0421, ECVN and MVRN flat files");
+        // MHHS: the half-hourly reads of a sample of meter points, as the HHDC and the distributors send them.
+        final Path meterFlows = dir.resolve("meters");
+        final MeterDayGenerator.Summary meters = MeterDayGenerator.generate(registry, seed, date, mpans,
+            dir.resolve("meters-generated-store"), meterFlows, 2);
+        try (Stream<Path> list = Files.list(meterFlows))
+        {
+            for (final Path f : (Iterable<Path>)list.sorted()::iterator)
+            {
+                if (!f.getFileName().toString().equals(MeterFlows.TAKE_FILE))
+                {
+                    files.add(new RemoteFile(HHDC, f.getFileName().toString(), Files.readAllBytes(f)));
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the generated meter flows in " + meterFlows, ex);
+        }
         return new DemoDay(bundle, List.copyOf(messages), through, List.copyOf(files), revisedMetered, revised[0],
-            revised[1], List.copyOf(planted));
+            revised[1], List.copyOf(planted), meters);
     }
 
     /**

@@ -45,6 +45,12 @@ import io.gbsettle.core.files.CsvWriter;
 import io.gbsettle.core.files.DayBundle;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.journal.PayloadEntry;
+import io.gbsettle.core.kernel.aggregate.AggregationOptions;
+import io.gbsettle.core.mhhs.MeterAggregation;
+import io.gbsettle.core.mhhs.MeterFlows;
+import io.gbsettle.core.mhhs.MeterIngest;
+import io.gbsettle.core.mhhs.MeterReports;
+import io.gbsettle.core.mhhs.MeterStore;
 import io.gbsettle.core.journal.PayloadJournal;
 import io.gbsettle.core.journal.PayloadReader;
 import io.gbsettle.core.journal.PayloadState;
@@ -61,11 +67,13 @@ import io.gbsettle.core.time.SettlementRun;
  *   [2] servers    MINA SSHD SFTP on 127.0.0.1:free (new keys, pinned host key) holding the files
  *                  Artemis AMQP 1.0 on 127.0.0.1:free, queue iris.demo loaded with the day's messages
  *   [3] IRIS       IrisConsumer ─► engine (journal) ; indicative prices printed period by period
- *   [4] SFTP       Poller ─► C0421, ECVN, MVRN collected, journaled, acknowledged; bad files rejected
- *   [5] SF         trigger ─► run ─► results journal ─► sf/*.csv
- *   [6] R1         revised C0421 on the server ─► collected ─► R1 run ─► r1/*.csv, runs_diff.csv (SF → R1)
- *   [7] report     report.html (charts, no network)
- *   [8] replay     the whole journal replayed with --verify
+ *   [4] SFTP       Poller ─► C0421, ECVN, MVRN collected, journaled, acknowledged; bad files rejected;
+ *                  MHHS flows (registrations, D0265, D0036) handed to the meter-data folder
+ *   [5] MHHS       MeterIngest ─► meter store ─► MeterAggregation ─► mhhs/supplier_period.csv ...
+ *   [6] SF         trigger ─► run ─► results journal ─► sf/*.csv
+ *   [7] R1         revised C0421 on the server ─► collected ─► R1 run ─► r1/*.csv, runs_diff.csv (SF → R1)
+ *   [8] report     report.html (charts, no network)
+ *   [9] replay     the whole journal replayed with --verify
  * </pre>
  *
  * Everything it starts is closed in reverse order, also on Ctrl-C (a shutdown hook), and the demo's own folders are
@@ -73,13 +81,16 @@ import io.gbsettle.core.time.SettlementRun;
  */
 final class DemoRun
 {
-    static final int STEPS = 8;
+    static final int STEPS = 9;
     /** The demo's folders under --out, replaced on every run (nothing else there is touched). */
-    static final List<String> FOLDERS = List.of("day", "sftp", "journal", "sf", "r1");
+    static final List<String> FOLDERS = List.of("day", "sftp", "journal", "mhhs", "sf", "r1");
     /** The demo's files under --out, replaced on every run. */
     static final List<String> FILES = List.of("indicative.csv", "runs_diff.csv", "exceptions.csv", "report.html",
         "summary.txt");
     private static final long TIMEOUT_SECONDS = 600;
+    /** Meter points of the MHHS sample (the national day has 33 million; see bsc aggregate for those). */
+    private static final int NATIONAL_MPANS = 50_000;
+    private static final int SMALL_MPANS = 4_000;
 
     private final PrintWriter console;
     private final Path out;
@@ -140,7 +151,8 @@ final class DemoRun
         step(1, "generating the day: market registry, balancing data, metered volumes, notifications (seed " +
             seed + ")");
         final MarketRegistry registry = SyntheticRegistry.generate(seed, size);
-        final DemoDay day = DemoDay.generate(registry, seed, date, out.resolve("day"));
+        final DemoDay day = DemoDay.generate(registry, seed, date, out.resolve("day"),
+            size == SyntheticRegistry.Size.NATIONAL ? NATIONAL_MPANS : SMALL_MPANS, this::progress);
         final DayBundle bundle = day.bundle;
         final long epochDay = bundle.epochDay();
         final int periods = bundle.periodCount();
@@ -149,6 +161,8 @@ final class DemoRun
             registry.partyCount(), registry.bmUnitCount(), periods, bundle.pn().count(), bundle.bod().count(),
             bundle.acceptances().count(), bundle.meteredVolumes().count(), bundle.ecvn().count(),
             bundle.mvrn().count(), millis(started), out.resolve("day"));
+        console.printf(Locale.ROOT, "      MHHS: %,d meter points, %,d half-hourly reads in %d flat files (registrations, " +
+            "D0265, D0036)%n", day.meters.slots(), day.meters.reads(), day.meters.files());
         console.printf(Locale.ROOT, "      planted %d bad inputs:%n", day.planted.size());
         for (final DemoDay.Planted p : day.planted)
         {
@@ -165,7 +179,7 @@ final class DemoRun
             sftp.put(f.counterparty() + "/out", f.name(), f.bytes());
         }
         console.printf(Locale.ROOT, "      SFTP  sftp://%s@127.0.0.1:%d (Apache MINA SSHD; new keys, host key pinned in " +
-            "%s): %d files in cdca/out, ecvaa/out%n", EmbeddedSftpServer.USER, sftp.port(), sftp.knownHosts(),
+            "%s): %d files in cdca/out, ecvaa/out, hhdc/out%n", EmbeddedSftpServer.USER, sftp.port(), sftp.knownHosts(),
             day.files.size());
         final EmbeddedBroker broker = keep(EmbeddedBroker.start());
         broker.createQueue(DemoDay.IRIS_QUEUE);
@@ -229,17 +243,19 @@ final class DemoRun
 
         // [4] SFTP
         started = System.nanoTime();
-        step(4, "SFTP: collecting the day's flat files (C0421 metered volumes, ECVN, MVRN)");
+        step(4, "SFTP: collecting the day's flat files (C0421 metered volumes, ECVN, MVRN; MHHS meter reads)");
         final PayloadJournal payloads = consumer.payloads();
         payloads.handOver();
         final SftpContext sftpContext = SftpContext.of(List.of(
             sftp.counterparty(DemoDay.CDCA, DemoDay.CDCA + "/out", Duration.ofSeconds(30)),
-            sftp.counterparty(DemoDay.ECVAA, DemoDay.ECVAA + "/out", Duration.ofSeconds(30))),
+            sftp.counterparty(DemoDay.ECVAA, DemoDay.ECVAA + "/out", Duration.ofSeconds(30)),
+            sftp.counterparty(DemoDay.HHDC, DemoDay.HHDC + "/out", Duration.ofSeconds(30))),
             journal, out.resolve("sftp").resolve("local"));
         final Poller poller = keep(new Poller(sftpContext, payloads, engine, new InboundFlows(registry),
             line ->
             {
-                if (line.contains("REJECTED") || line.contains("DUPLICATE") || line.contains("failed"))
+                if (line.contains("REJECTED") || line.contains("DUPLICATE") || line.contains("failed") ||
+                    line.contains("journaled ["))
                 {
                     console.println("      " + line);
                 }
@@ -251,9 +267,32 @@ final class DemoRun
         final long sftpEvents = engine.nextPosition() - sftpFrom;
         checkInterrupted();
 
-        // [5] SF
+        // [5] MHHS
         started = System.nanoTime();
-        step(5, "SF run: settling the day from the journal (volumes, prices, cashflows) -> " + out.resolve("sf"));
+        final Path mhhs = out.resolve("mhhs");
+        step(5, "MHHS: the collected meter reads into a meter store, aggregated to supplier volumes -> " + mhhs);
+        Files.copy(out.resolve("day").resolve("meters").resolve(MeterFlows.TAKE_FILE),
+            sftpContext.meterData().resolve(MeterFlows.TAKE_FILE));
+        final MeterIngest.Summary ingested = MeterIngest.ingest(sftpContext.meterData(), mhhs.resolve("store"), date,
+            1000);
+        final long aggregatedRows;
+        final long acceptedReads;
+        try (MeterStore store = MeterStore.open(mhhs.resolve("store"), false))
+        {
+            final MeterAggregation aggregation = new MeterAggregation(store, 2, AggregationOptions.DEFAULTS);
+            aggregation.run();
+            aggregatedRows = MeterReports.write(aggregation, mhhs);
+            acceptedReads = aggregation.sums().acceptedTotal();
+        }
+        console.printf(Locale.ROOT, "      %,d meter points, %,d reads read, %,d accepted, %,d rejected (each with its " +
+            "reason); %,d supplier x GSP Group x period volumes (%s) -> %s%n", ingested.slots(),
+            ingested.readsRead(), acceptedReads, ingested.rejectedTotal(), aggregatedRows, millis(started),
+            mhhs.resolve(MeterReports.SUPPLIER_PERIOD_FILE));
+        checkInterrupted();
+
+        // [6] SF
+        started = System.nanoTime();
+        step(6, "SF run: settling the day from the journal (volumes, prices, cashflows) -> " + out.resolve("sf"));
         final long sfNanos = settle(engine, epochDay, SettlementRun.SF);
         final List<InputProblem> adapterProblems = adapterProblems(payloads);
         final RunCsv sf = report(registry, epochDay, SettlementRun.SF, out.resolve("sf"), adapterProblems);
@@ -268,9 +307,9 @@ final class DemoRun
         }
         checkInterrupted();
 
-        // [6] R1
+        // [7] R1
         started = System.nanoTime();
-        step(6, "R1 run: the CDCA publishes revised metered volumes (" + day.revisedUnits + " BM Units, " +
+        step(7, "R1 run: the CDCA publishes revised metered volumes (" + day.revisedUnits + " BM Units, " +
             day.revisedValues + " values); collected, settled -> " + out.resolve("r1"));
         sftp.put(day.revisedMetered.counterparty() + "/out", day.revisedMetered.name(), day.revisedMetered.bytes());
         final Poller.Pass r1Pass = poller.pollOnce();
@@ -290,9 +329,9 @@ final class DemoRun
         closeAll();
         checkInterrupted();
 
-        // [7] report
+        // [8] report
         started = System.nanoTime();
-        step(7, "writing report.html (system price and NIV by period, biggest party cashflows, SF -> R1 movement, " +
+        step(8, "writing report.html (system price and NIV by period, biggest party cashflows, SF -> R1 movement, " +
             "exceptions)");
         facts.add(Map.entry("Settlement date", date + " (" + periods + " periods)"));
         facts.add(Map.entry("Market", String.format(Locale.ROOT, "%,d parties, %,d BM Units",
@@ -311,9 +350,9 @@ final class DemoRun
         console.printf(Locale.ROOT, "      %s (%s)%n", html.toAbsolutePath(), millis(started));
         checkInterrupted();
 
-        // [8] replay
+        // [9] replay
         started = System.nanoTime();
-        step(8, "replaying the journal with --verify: every input again, every result recomputed and compared");
+        step(9, "replaying the journal with --verify: every input again, every result recomputed and compared");
         final Replay.Summary replay = Replay.run(journal, SettlementContext.defaults(), 0, true, null);
         console.printf(Locale.ROOT, "      %,d inputs, %,d results compared in %,d ms (%,.0f inputs/s): %s%n",
             replay.inputs(), replay.compared(), replay.nanos() / 1_000_000, replay.inputs() / seconds(replay.nanos()),
@@ -333,6 +372,7 @@ final class DemoRun
             "exceptions, missing_inputs (CSV)");
         console.println("             runs_diff.csv          what moved from SF to R1, per party and period");
         console.println("             indicative.csv         the real-time indicative price of each period");
+        console.println("             mhhs/                  supplier volumes aggregated from the meter reads (MHHS)");
         console.println("             exceptions.csv         every bad input and why (IRIS, SFTP, the runs)");
         console.println("             journal/               the engine's journal: inputs, results, payloads " +
             "(raw bytes of every message and file)");
@@ -375,26 +415,30 @@ final class DemoRun
         return csv;
     }
 
-    /** The adapters' rejections, dead letters, duplicates and skipped rows, from the payload journal. */
+    /**
+     * The adapters' rejections, dead letters, duplicates and skipped rows, from the payload journal: one line a
+     * payload, in its last such state (a dead-lettered message was REJECTED first), its reason on one line.
+     */
     private static List<InputProblem> adapterProblems(final PayloadJournal payloads)
     {
-        final List<InputProblem> problems = new ArrayList<>();
+        final Map<String, InputProblem> problems = new java.util.LinkedHashMap<>();
         final PayloadEntry entry = new PayloadEntry();
         try (PayloadReader reader = payloads.reader())
         {
             while (reader.next(entry))
             {
                 final int state = entry.state();
-                final String detail = entry.detail() == null ? "" : entry.detail();
+                final String detail = entry.detail() == null ? "" : entry.detail().replace('\n', ' ');
                 if (state == PayloadState.REJECTED || state == PayloadState.DEAD_LETTERED ||
                     state == PayloadState.DUPLICATE || detail.contains("skipped="))
                 {
-                    problems.add(new InputProblem(entry.channel() + ":" + entry.name(), 0, entry.kind(), "",
-                        PayloadState.name(state) + ": " + detail));
+                    final String source = entry.channel() + ":" + entry.name();
+                    problems.put(source + (state == PayloadState.DUPLICATE ? " again" : ""), new InputProblem(source,
+                        0, entry.kind(), "", PayloadState.name(state) + ": " + detail));
                 }
             }
         }
-        return problems;
+        return new ArrayList<>(problems.values());
     }
 
     private void printPass(final Poller.Pass pass, final long started)
@@ -521,6 +565,12 @@ final class DemoRun
     private void step(final int step, final String what)
     {
         console.printf(Locale.ROOT, "[%d/%d] %s%n", step, STEPS, what);
+        console.flush();
+    }
+
+    private void progress(final String line)
+    {
+        console.println("      " + line);
         console.flush();
     }
 

@@ -95,7 +95,7 @@ final class DemoTest extends InProcessBsc
         final Path demo = tmp.resolve("demo");
         try (ChildJvm child = ChildJvm.start(Bsc.class, "demo", "--out", demo.toString(), "--size", "SMALL"))
         {
-            child.awaitLine("[3/8]", Duration.ofSeconds(120));
+            child.awaitLine("[3/" + DemoRun.STEPS + "]", Duration.ofSeconds(120));
             child.interrupt();
             assertNotEquals(0, child.waitFor(Duration.ofSeconds(60)), "an interrupted demo does not exit 0");
             assertTrue(child.stderr().isEmpty() || !child.stderr().contains("Exception in thread"), child::stderr);
