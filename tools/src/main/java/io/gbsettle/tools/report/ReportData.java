@@ -318,7 +318,9 @@ final class ReportData
                     final double netBefore = csv.decimal(c[2], 0, 0, problems);
                     final double netAfter = csv.decimal(c[3], 0, 0, problems);
                     final double change = csv.decimal(c[4], 0, 0, problems);
-                    movement.byPeriod.merge(period, change, Double::sum);
+                    final double[] sums = movement.byPeriod.computeIfAbsent(period, k -> new double[3]);
+                    sums[0] += change;
+                    sums[change > 0 ? 1 : 2] += change;
                     final double[] party = movement.byParty.computeIfAbsent(csv.field(c[1]), k -> new double[3]);
                     party[0] += netBefore;
                     party[1] += netAfter;
@@ -461,14 +463,15 @@ final class ReportData
     }
 
     /**
-     * Run-to-run movement, summed per party and per period.
+     * Run-to-run movement: per party (net before, after, change) and per period (net change, the sum of the increases
+     * and the sum of the decreases over parties).
      */
     static final class Movement
     {
         final String from;
         final String to;
         final Map<String, double[]> byParty = new TreeMap<>();
-        final TreeMap<Integer, Double> byPeriod = new TreeMap<>();
+        final TreeMap<Integer, double[]> byPeriod = new TreeMap<>();
         long diffRows;
         String source = "";
 
@@ -492,9 +495,10 @@ final class ReportData
                     .name("after").number(e.getValue()[1]).name("change").number(e.getValue()[2]).endObject();
             }
             json.endArray().name("periods").beginArray();
-            for (final Map.Entry<Integer, Double> p : byPeriod.entrySet())
+            for (final Map.Entry<Integer, double[]> p : byPeriod.entrySet())
             {
-                json.beginObject().name("p").number(p.getKey()).name("change").number(p.getValue()).endObject();
+                json.beginObject().name("p").number(p.getKey()).name("change").number(p.getValue()[0])
+                    .name("up").number(p.getValue()[1]).name("down").number(p.getValue()[2]).endObject();
             }
             json.endArray().endObject();
         }
