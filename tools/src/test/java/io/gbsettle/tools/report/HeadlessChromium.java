@@ -73,6 +73,18 @@ public final class HeadlessChromium
      */
     public String dumpDom(final Path page)
     {
+        return dumpDom(page, "");
+    }
+
+    /**
+     * Loads a local page with a fragment (such as {@code #filter=x}), lets its scripts run and returns the DOM.
+     *
+     * @param page     the HTML file.
+     * @param fragment appended to the page's URI, e.g. {@code "#filter=ecvn"}; empty for none.
+     * @return the DOM as HTML text.
+     */
+    public String dumpDom(final Path page, final String fragment)
+    {
         final Path profile = tempDir("chromium-profile");
         final Path output = profile.resolve("dom.html");
         try
@@ -80,7 +92,7 @@ public final class HeadlessChromium
             final List<String> command = command(profile);
             command.add("--virtual-time-budget=5000");
             command.add("--dump-dom");
-            command.add(page.toAbsolutePath().toUri().toString());
+            command.add(page.toAbsolutePath().toUri() + fragment);
             run(command, output);
             return Files.readString(output, StandardCharsets.UTF_8);
         }

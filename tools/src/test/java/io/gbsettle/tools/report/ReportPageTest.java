@@ -149,7 +149,8 @@ final class ReportPageTest
     @Test
     void chromiumRendersEveryChartWithOnePointPerDatum() throws IOException
     {
-        final String dom = HeadlessChromium.require().dumpDom(page);
+        // One Chromium run for this page: opened with a filter on the exception list, as a link can do.
+        final String dom = HeadlessChromium.require().dumpDom(page, "#filter=ecvn.csv");
         assertTrue(dom.contains("data-rendered=\"ok\""), () -> "errors: " + errors(dom));
         assertEquals("", errors(dom));
         assertTrue(dom.contains("data-charts=\"6\""), dom.substring(0, Math.min(400, dom.length())));
@@ -180,7 +181,11 @@ final class ReportPageTest
 
         final long exceptions = rows(out.resolve("r1").resolve(SettlementReportCsv.EXCEPTIONS_FILE));
         final String table = between(dom, "data-chart=\"exceptions\"", "</table>");
-        assertEquals(Math.min(ReportData.EXCEPTION_ROWS, exceptions), count(table, "class=\"row\""));
+        final int rows = count(table, "class=\"row\"");
+        assertEquals(Math.min(ReportData.EXCEPTION_ROWS, exceptions), rows);
+        final int hidden = count(table, "class=\"row\" style=\"display: none;\"");
+        assertTrue(hidden > 0 && hidden < rows, "the filter hides the rows without ecvn.csv: " + hidden);
+        assertTrue(dom.contains((rows - hidden) + " of " + rows + " rows shown"));
         assertTrue(dom.contains(String.format(Locale.ROOT, "%,d exceptions in all", exceptions)), "the total is said");
         assertTrue(dom.contains("Events journaled</td><td>1,234</td>"), "facts at the top");
     }
@@ -197,6 +202,25 @@ final class ReportPageTest
         assertEquals(0, count(between(dom, "data-chart=\"exceptions\"", "</table>"), "class=\"row\""));
         assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shown as text");
         assertEquals(2, count(dom, "<script"), "no element made from the data");
+    }
+
+    @Test
+    void aScriptErrorIsShownAndFlagged() throws IOException
+    {
+        final Path broken = tmp.resolve("broken.html");
+        Files.writeString(broken, ReportPage.render("broken", "{\"facts\":[],\"runs\":[]}"), StandardCharsets.UTF_8);
+        final String dom = HeadlessChromium.require().dumpDom(broken);
+        assertTrue(dom.contains("data-rendered=\"errors\""), dom);
+        assertTrue(errors(dom).contains("Errors while drawing the report:") && errors(dom).contains("niv: "),
+            errors(dom));
+    }
+
+    @Test
+    void slotsAreFilledOnceSoDataIsNeverTakenForASlot()
+    {
+        final String page = ReportPage.render("@@DATA@@ & @@TITLE@@", "{\"x\":\"@@TITLE@@\"}");
+        assertTrue(page.contains("<title>@@DATA@@ &amp; @@TITLE@@</title>"), page);
+        assertTrue(page.contains(">{\"x\":\"@@TITLE@@\"}</script>"));
     }
 
     @Test
