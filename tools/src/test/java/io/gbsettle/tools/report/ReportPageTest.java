@@ -304,7 +304,7 @@ final class ReportPageTest
             SettlementReportCsv.PARTY_DAY_HEADER))
         {
             w.field("2025-06-10").field(HOSTILE).field(1000).field(-20).field(-5000).field(0).field(30)
-                .field(-3990).endRecord();
+                .field(6050).endRecord();
             w.field("2025-06-10").field("P&G \"quoted\"").field(10).field(0).field(20).field(0).field(0)
                 .field(30).endRecord();
         }
