@@ -34,6 +34,8 @@ import picocli.CommandLine;
  *                                      supplier volume aggregation (MHHS): supplier_period.csv and more
  *   ./bsc sftp poll --config FILE [--once]      collect flat files from SFTP counterparties into the engine
  *   ./bsc sftp send --config FILE [--counterparty ID] FILE...   upload files to a counterparty (temp + rename)
+ *   ./bsc report --run SF=DIR [--run R1=DIR] [--indicative FILE] --out FILE
+ *                                      report.html: self-contained charts of settlement runs' output folders
  * </pre>
  *
  * Exit codes: see {@link ExitCode}.
@@ -56,6 +58,7 @@ import picocli.CommandLine;
         MeterDataCommand.class,
         IrisCommand.class,
         SftpCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {
