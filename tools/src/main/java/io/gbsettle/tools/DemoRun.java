@@ -58,6 +58,7 @@ import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
 import io.gbsettle.core.settle.SettlementContext;
 import io.gbsettle.core.time.SettlementRun;
+import io.gbsettle.tools.report.ReportPage;
 
 /**
  * The demo's pipeline, one step after another on embedded defaults, with progress on the console:
@@ -89,8 +90,8 @@ final class DemoRun
         "summary.txt");
     private static final long TIMEOUT_SECONDS = 600;
     /** Meter points of the MHHS sample (the national day has 33 million; see bsc aggregate for those). */
-    private static final int NATIONAL_MPANS = 50_000;
-    private static final int SMALL_MPANS = 4_000;
+    private static final int NATIONAL_MPANS = 20_000;
+    private static final int SMALL_MPANS = 2_000;
 
     private final PrintWriter console;
     private final Path out;
@@ -265,6 +266,7 @@ final class DemoRun
         final Poller.Pass sfPass = poller.pollOnce();
         printPass(sfPass, started);
         final long sftpEvents = engine.nextPosition() - sftpFrom;
+        final long sftpNanos = System.nanoTime() - started;
         checkInterrupted();
 
         // [5] MHHS
@@ -344,7 +346,7 @@ final class DemoRun
             "rejected)", inputs, counters[0], counters[1], counters[2])));
         facts.add(Map.entry("Runs", String.format(Locale.ROOT, "SF %,d ms, R1 %,d ms (%.1f ms a period)",
             sfNanos / 1_000_000, r1Nanos / 1_000_000, sfNanos / 1e6 / periods)));
-        final Path html = writeReport(out.resolve("report.html"), "gbsettle demo: settlement day " + date,
+        final Path html = ReportPage.write(out.resolve("report.html"), "gbsettle demo: settlement day " + date,
             List.of(Map.entry("SF", out.resolve("sf")), Map.entry("R1", out.resolve("r1"))),
             out.resolve("indicative.csv"), facts);
         console.printf(Locale.ROOT, "      %s (%s)%n", html.toAbsolutePath(), millis(started));
@@ -364,7 +366,7 @@ final class DemoRun
             "2 settlement runs (SF, R1)%n", day.messages.size(), journaled(sfPass) + journaled(r1Pass), inputs);
         console.printf(Locale.ROOT, "  speed      IRIS %,.0f events/s, SFTP %,.0f events/s, settlement %.1f ms a " +
             "period, replay %,.0f inputs/s%n", irisEvents / seconds(irisNanos), sftpEvents /
-            seconds(Math.max(1, sfPass.cycles().isEmpty() ? 1 : sfNanos)), sfNanos / 1e6 / periods,
+            seconds(sftpNanos), sfNanos / 1e6 / periods,
             replay.inputs() / seconds(replay.nanos()));
         console.printf(Locale.ROOT, "  outputs    %s%n", out.toAbsolutePath());
         console.println("             report.html            open it in a browser (no network needed)");
@@ -380,12 +382,6 @@ final class DemoRun
         console.println("             ./bsc replay --journal " + journal + " --verify");
         console.flush();
         return replay.verified() ? ExitCode.OK : ExitCode.FAILURE;
-    }
-
-    private static Path writeReport(final Path file, final String title, final List<Map.Entry<String, Path>> runs,
-        final Path indicative, final List<Map.Entry<String, String>> facts) throws IOException
-    {
-        return Files.writeString(file, "<html><body>" + title + runs + indicative + facts + "</body></html>");
     }
 
     private long settle(final Engine engine, final long epochDay, final SettlementRun run) throws Exception
