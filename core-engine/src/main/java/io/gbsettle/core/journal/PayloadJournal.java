@@ -38,6 +38,7 @@ public final class PayloadJournal implements AutoCloseable
     private final Path directory;
     private final boolean readOnly;
     private final JournalConfig.Durability durability;
+    private final WriterLock writerLock;
     private final SingleChronicleQueue queue;
     private ExcerptAppender appender;
     private long nextPosition;
@@ -48,14 +49,24 @@ public final class PayloadJournal implements AutoCloseable
         this.directory = directory;
         this.readOnly = readOnly;
         this.durability = config.durability();
-        this.queue = config.buildQueue(directory, readOnly);
+        this.writerLock = readOnly ? null : WriterLock.acquire(directory, config.writerLockTimeout());
+        SingleChronicleQueue queue = null;
         try
         {
+            queue = config.buildQueue(directory, readOnly);
+            this.queue = queue;
             this.nextPosition = endPosition();
         }
         catch (final RuntimeException ex)
         {
-            queue.close();
+            if (queue != null)
+            {
+                queue.close();
+            }
+            if (writerLock != null)
+            {
+                writerLock.close();
+            }
             throw ex;
         }
     }
@@ -191,7 +202,17 @@ public final class PayloadJournal implements AutoCloseable
             {
                 appender.close();
             }
-            queue.close();
+            try
+            {
+                queue.close();
+            }
+            finally
+            {
+                if (writerLock != null)
+                {
+                    writerLock.close();
+                }
+            }
         }
     }
 

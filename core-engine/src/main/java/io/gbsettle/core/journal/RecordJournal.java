@@ -56,6 +56,7 @@ public final class RecordJournal implements AutoCloseable
     private final int recordLength;
     private final boolean readOnly;
     private final JournalConfig.Durability durability;
+    private final WriterLock writerLock;
     private final SingleChronicleQueue queue;
     private ExcerptAppender appender;
     private long nextPosition;
@@ -72,14 +73,24 @@ public final class RecordJournal implements AutoCloseable
         this.recordLength = recordLength;
         this.readOnly = readOnly;
         this.durability = config.durability();
-        this.queue = config.buildQueue(directory, readOnly);
+        this.writerLock = readOnly ? null : WriterLock.acquire(directory, config.writerLockTimeout());
+        SingleChronicleQueue queue = null;
         try
         {
+            queue = config.buildQueue(directory, readOnly);
+            this.queue = queue;
             this.nextPosition = endPosition();
         }
         catch (final RuntimeException ex)
         {
-            queue.close();
+            if (queue != null)
+            {
+                queue.close();
+            }
+            if (writerLock != null)
+            {
+                writerLock.close();
+            }
             throw ex;
         }
     }
@@ -245,7 +256,17 @@ public final class RecordJournal implements AutoCloseable
             {
                 appender.close();
             }
-            queue.close();
+            try
+            {
+                queue.close();
+            }
+            finally
+            {
+                if (writerLock != null)
+                {
+                    writerLock.close();
+                }
+            }
         }
     }
 
