@@ -72,11 +72,13 @@ public final class PayloadJournal implements AutoCloseable
     }
 
     /**
-     * Opens a payload journal for appending, creating the directory if it is missing.
+     * Opens a payload journal for appending, creating the directory if it is missing. One writer per journal, as for
+     * {@link RecordJournal#open}: another holder is refused after {@link JournalConfig#writerLockTimeout()}.
      *
      * @param directory the queue's directory.
      * @param config    the journal's choices.
      * @return the journal, positioned after its last complete entry.
+     * @throws IllegalStateException if another writer holds it.
      */
     public static PayloadJournal open(final Path directory, final JournalConfig config)
     {
