@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import io.gbsettle.core.engine.RunCsv;
+import io.gbsettle.core.event.InputEvent;
+import io.gbsettle.core.journal.Journal;
+import io.gbsettle.core.journal.JournalConfig;
+import io.gbsettle.core.journal.RecordJournal;
 import io.gbsettle.core.settle.SettlementReportCsv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,5 +58,24 @@ final class JournaledSettleTest extends InProcessBsc
 
         assertEquals(ExitCode.OK, bsc("replay", "--journal", journal.toString(), "--verify"), err::toString);
         assertTrue(out.toString().contains("verified: all"), out::toString);
+    }
+
+    @Test
+    void aJournalSomeoneElseWritesIsRefusedWithExitThree()
+    {
+        final Path bundle = tmp.resolve("bundle");
+        final Path journal = tmp.resolve("journal");
+        assertEquals(ExitCode.OK, bsc("generate", "bundle", "--size", "SMALL", "--out", bundle.toString()),
+            err::toString);
+        try (RecordJournal writer = RecordJournal.open(journal.resolve(Journal.INPUTS), InputEvent.LENGTH,
+            new JournalConfig()))
+        {
+            assertEquals(ExitCode.FAILURE, bsc("settle", "--bundle", bundle.toString(), "--out",
+                tmp.resolve("out").toString(), "--journal", journal.toString()), err::toString);
+            assertTrue(err.toString().contains("is already open for writing"), err::toString);
+            assertEquals(0, writer.nextPosition(), "nothing was appended beside the writer");
+        }
+        assertEquals(ExitCode.OK, bsc("settle", "--bundle", bundle.toString(), "--out", tmp.resolve("out").toString(),
+            "--journal", journal.toString()), err::toString);
     }
 }

@@ -1,6 +1,7 @@
 package io.gbsettle.core.journal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
@@ -51,7 +52,21 @@ public final class JournalConfig
      */
     public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
 
+    /**
+     * Default {@link #writerLockTimeout()}: 5 s. A journal has one writer ({@code WriterLock}, an OS file lock that
+     * dies with its process); opening it for writing waits this long for another holder to go. A process killed with
+     * SIGKILL is gone in milliseconds, so this only covers a restart that races the exit of the run it killed (a
+     * script doing {@code kill -9} then relaunching); a second live writer is refused after it, with its PID. Not
+     * longer, because an operator who started a second engine by mistake should hear so at once.
+     */
+    public static final Duration DEFAULT_WRITER_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+    /** What Chronicle's table store lock waits ({@code SingleTableStore}: chronicle.table.store.timeoutMS). */
+    private static final String TABLE_STORE_TIMEOUT = System.getProperty("chronicle.table.store.timeoutMS", "10000") +
+        " ms";
+
     private RollCycle rollCycle = DEFAULT_ROLL_CYCLE;
+    private Duration writerLockTimeout = DEFAULT_WRITER_LOCK_TIMEOUT;
     private TimeProvider timeProvider = SystemTimeProvider.INSTANCE;
     private Durability durability = Durability.PAGE_CACHE;
 
@@ -112,10 +127,43 @@ public final class JournalConfig
     }
 
     /**
-     * Builds the Chronicle Queue of a journal with these choices: the one place every journal's queue is made.
+     * @return how long opening a journal for writing waits for another process holding it to exit.
+     */
+    public Duration writerLockTimeout()
+    {
+        return writerLockTimeout;
+    }
+
+    /**
+     * @param writerLockTimeout how long opening a journal for writing waits for another process holding it to exit
+     *                          ({@link Duration#ZERO}: refuse at once); see {@link #DEFAULT_WRITER_LOCK_TIMEOUT}.
+     * @return this.
+     */
+    public JournalConfig writerLockTimeout(final Duration writerLockTimeout)
+    {
+        if (writerLockTimeout.isNegative())
+        {
+            throw new IllegalArgumentException("writer lock timeout must not be negative: " + writerLockTimeout);
+        }
+        this.writerLockTimeout = writerLockTimeout;
+        return this;
+    }
+
+    /**
+     * Builds the Chronicle Queue of a journal with these choices: the one place every journal's queue is made. A
+     * writer must hold the directory's {@link WriterLock}: it repairs a {@code metadata.cq4t} whose creator was
+     * killed half way ({@link QueueMetadata}); a reader is told about one instead of waiting for Chronicle's timeout.
      */
     SingleChronicleQueue buildQueue(final Path directory, final boolean readOnly)
     {
+        if (readOnly)
+        {
+            QueueMetadata.checkComplete(directory);
+        }
+        else
+        {
+            QueueMetadata.repairIfIncomplete(directory);
+        }
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(directory.toFile())
             .rollCycle(rollCycle)
             .timeProvider(timeProvider)
@@ -124,6 +172,21 @@ public final class JournalConfig
         {
             builder.syncMode(SyncMode.SYNC);
         }
-        return builder.build();
+        try
+        {
+            return builder.build();
+        }
+        catch (final IllegalStateException ex)
+        {
+            if (ex.getMessage() != null && ex.getMessage().startsWith("Unable to claim"))
+            {
+                // Chronicle says "lock" for any failure to read its table store under the lock, damage included.
+                throw new IllegalStateException("cannot open the journal queue " + directory + ": Chronicle could " +
+                    "not lock or read its metadata.cq4t in " + TABLE_STORE_TIMEOUT + " (another process holding it " +
+                    "all that time, or a damaged file): " + ex.getMessage(), ex);
+            }
+            throw ex;
+        }
     }
+
 }

@@ -38,6 +38,7 @@ public final class PayloadJournal implements AutoCloseable
     private final Path directory;
     private final boolean readOnly;
     private final JournalConfig.Durability durability;
+    private final WriterLock writerLock;
     private final SingleChronicleQueue queue;
     private ExcerptAppender appender;
     private long nextPosition;
@@ -48,24 +49,36 @@ public final class PayloadJournal implements AutoCloseable
         this.directory = directory;
         this.readOnly = readOnly;
         this.durability = config.durability();
-        this.queue = config.buildQueue(directory, readOnly);
+        this.writerLock = readOnly ? null : WriterLock.acquire(directory, config.writerLockTimeout());
+        SingleChronicleQueue queue = null;
         try
         {
+            queue = config.buildQueue(directory, readOnly);
+            this.queue = queue;
             this.nextPosition = endPosition();
         }
         catch (final RuntimeException ex)
         {
-            queue.close();
+            if (queue != null)
+            {
+                queue.close();
+            }
+            if (writerLock != null)
+            {
+                writerLock.close();
+            }
             throw ex;
         }
     }
 
     /**
-     * Opens a payload journal for appending, creating the directory if it is missing.
+     * Opens a payload journal for appending, creating the directory if it is missing. One writer per journal, as for
+     * {@link RecordJournal#open}: another holder is refused after {@link JournalConfig#writerLockTimeout()}.
      *
      * @param directory the queue's directory.
      * @param config    the journal's choices.
      * @return the journal, positioned after its last complete entry.
+     * @throws IllegalStateException if another writer holds it.
      */
     public static PayloadJournal open(final Path directory, final JournalConfig config)
     {
@@ -204,7 +217,17 @@ public final class PayloadJournal implements AutoCloseable
             {
                 appender.close();
             }
-            queue.close();
+            try
+            {
+                queue.close();
+            }
+            finally
+            {
+                if (writerLock != null)
+                {
+                    writerLock.close();
+                }
+            }
         }
     }
 

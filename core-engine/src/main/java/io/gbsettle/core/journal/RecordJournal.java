@@ -29,6 +29,14 @@ import org.agrona.DirectBuffer;
  * the lock timeout. On {@link #open}, {@link #nextPosition()} is the position after the last complete document:
  * what a killed process had not completed is gone, and its position goes to the next record, so positions stay
  * consecutive with no gap and no duplicate. {@code RecordJournalCrashTest} kills a child JVM mid-append many times.
+ * A process killed while Chronicle was creating the queue's {@code metadata.cq4t} leaves it incomplete, which
+ * Chronicle alone takes for a held lock (10 s of retries, then "Unable to claim exclusive lock"): {@link #open}
+ * recreates it ({@code QueueMetadata}, {@code JournalOpenTest}).
+ *
+ * <p><b>One writer.</b> {@link #open} takes the directory's single-writer lock ({@code DIR/writer.lock}, an OS file
+ * lock that dies with its process): a second writer, in this process or another, is refused with a message naming
+ * the holder's PID after {@link JournalConfig#writerLockTimeout()}, instead of appending records with the same
+ * positions. Readers ({@link #openReadOnly}) take no lock.
  *
  * <p><b>Durability.</b> See {@link JournalConfig.Durability}: by default an appended record survives the death of
  * the process (it is in the OS page cache) but not a power loss; {@code SYNC_ON_COMMIT} makes {@link #commit()}
@@ -56,6 +64,7 @@ public final class RecordJournal implements AutoCloseable
     private final int recordLength;
     private final boolean readOnly;
     private final JournalConfig.Durability durability;
+    private final WriterLock writerLock;
     private final SingleChronicleQueue queue;
     private ExcerptAppender appender;
     private long nextPosition;
@@ -72,14 +81,24 @@ public final class RecordJournal implements AutoCloseable
         this.recordLength = recordLength;
         this.readOnly = readOnly;
         this.durability = config.durability();
-        this.queue = config.buildQueue(directory, readOnly);
+        this.writerLock = readOnly ? null : WriterLock.acquire(directory, config.writerLockTimeout());
+        SingleChronicleQueue queue = null;
         try
         {
+            queue = config.buildQueue(directory, readOnly);
+            this.queue = queue;
             this.nextPosition = endPosition();
         }
         catch (final RuntimeException ex)
         {
-            queue.close();
+            if (queue != null)
+            {
+                queue.close();
+            }
+            if (writerLock != null)
+            {
+                writerLock.close();
+            }
             throw ex;
         }
     }
@@ -93,7 +112,7 @@ public final class RecordJournal implements AutoCloseable
      *                     {@code ResultRecord.LENGTH}).
      * @param config       the journal's choices.
      * @return the journal, positioned to append after its last complete record.
-     * @throws IllegalStateException if the queue holds records of another length.
+     * @throws IllegalStateException if the queue holds records of another length, or another writer holds it.
      */
     public static RecordJournal open(final Path directory, final int recordLength, final JournalConfig config)
     {
@@ -245,7 +264,17 @@ public final class RecordJournal implements AutoCloseable
             {
                 appender.close();
             }
-            queue.close();
+            try
+            {
+                queue.close();
+            }
+            finally
+            {
+                if (writerLock != null)
+                {
+                    writerLock.close();
+                }
+            }
         }
     }
 

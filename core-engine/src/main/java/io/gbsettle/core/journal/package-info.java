@@ -6,7 +6,8 @@
  * <p>{@link io.gbsettle.core.journal.Journal} is a journal directory ({@code inputs}, {@code results},
  * {@code registry}); {@link io.gbsettle.core.journal.RecordJournal} is one queue of fixed-length records (append,
  * position bookkeeping, crash recovery); {@link io.gbsettle.core.journal.JournalReader} replays it from any position,
- * forwards or backwards; {@link io.gbsettle.core.journal.JournalConfig} holds the choices (roll cycle, sync).
+ * forwards or backwards; {@link io.gbsettle.core.journal.JournalConfig} holds the choices (roll cycle, sync, how long
+ * a writer waits for the single-writer lock).
  * I/O lives here: this is not a kernel package.
  */
 package io.gbsettle.core.journal;
