@@ -1,21 +1,46 @@
 package io.gbsettle.tools;
 
 /**
- * A small JSON writer for the command line's reports: objects, arrays, strings and whole numbers, indented for
- * people and valid for scripts. Not for hot paths.
+ * The command line's JSON writer: objects, arrays, strings and numbers, indented for people (the commands' JSON
+ * output) or {@link #compact()} (the data embedded in {@code report.html}). Strings are always written so that they
+ * can sit inside an HTML {@code <script>} element as they are: besides the JSON escapes, {@code <}, {@code >},
+ * {@code &}, U+2028 and U+2029 are written as Unicode escapes, so no data can close the element. Numbers that are not
+ * finite are written as {@code null}. Not for hot paths.
  *
  * <pre>{@code
  * new Json().beginObject().field("parties", 350).name("byGspGroup").beginObject()...endObject().endObject()
  * }</pre>
  */
-final class Json
+public final class Json
 {
     private final StringBuilder out = new StringBuilder(1024);
+    private final boolean indent;
     private int depth;
     private boolean first = true;
     private boolean afterName;
 
-    Json beginObject()
+    /**
+     * An indented writer.
+     */
+    public Json()
+    {
+        this(true);
+    }
+
+    private Json(final boolean indent)
+    {
+        this.indent = indent;
+    }
+
+    /**
+     * @return a writer without indentation or spaces.
+     */
+    public static Json compact()
+    {
+        return new Json(false);
+    }
+
+    public Json beginObject()
     {
         value("{");
         depth++;
@@ -23,12 +48,12 @@ final class Json
         return this;
     }
 
-    Json endObject()
+    public Json endObject()
     {
         return close('}');
     }
 
-    Json beginArray()
+    public Json beginArray()
     {
         value("[");
         depth++;
@@ -36,21 +61,21 @@ final class Json
         return this;
     }
 
-    Json endArray()
+    public Json endArray()
     {
         return close(']');
     }
 
-    Json name(final String name)
+    public Json name(final String name)
     {
         separator();
         quote(name);
-        out.append(": ");
+        out.append(indent ? ": " : ":");
         afterName = true;
         return this;
     }
 
-    Json field(final String name, final String value)
+    public Json field(final String name, final String value)
     {
         name(name);
         separator();
@@ -58,20 +83,57 @@ final class Json
         return this;
     }
 
-    Json field(final String name, final long value)
+    public Json field(final String name, final long value)
     {
         return name(name).value(Long.toString(value));
     }
 
     /** A decimal in its shortest exact form; NaN (an absent figure) as {@code null}. */
-    Json field(final String name, final double value)
+    public Json field(final String name, final double value)
     {
         return name(name).value(Double.isFinite(value) ? Double.toString(value) : "null");
     }
 
-    Json field(final String name, final boolean value)
+    public Json field(final String name, final boolean value)
     {
         return name(name).value(Boolean.toString(value));
+    }
+
+    /**
+     * @param value a string value (an array element, or after {@link #name}).
+     * @return this.
+     */
+    public Json string(final String value)
+    {
+        separator();
+        quote(value);
+        return this;
+    }
+
+    /**
+     * @param value a number value in its shortest exact form, NaN or infinite as {@code null}.
+     * @return this.
+     */
+    public Json number(final double value)
+    {
+        return value(Double.isFinite(value) ? Double.toString(value) : "null");
+    }
+
+    /**
+     * @param value a whole number value.
+     * @return this.
+     */
+    public Json number(final long value)
+    {
+        return value(Long.toString(value));
+    }
+
+    /**
+     * @return this, with a {@code null} value written.
+     */
+    public Json nullValue()
+    {
+        return value("null");
     }
 
     @Override
@@ -90,7 +152,7 @@ final class Json
     private Json close(final char bracket)
     {
         depth--;
-        if (!first)
+        if (!first && indent)
         {
             newline();
         }
@@ -110,7 +172,7 @@ final class Json
         {
             out.append(',');
         }
-        if (depth > 0)
+        if (depth > 0 && indent)
         {
             newline();
         }
@@ -141,7 +203,7 @@ final class Json
                 case '\t' -> out.append("\\t");
                 default ->
                 {
-                    if (c < 0x20)
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029')
                     {
                         out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int)c));
                     }

@@ -14,6 +14,7 @@ import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
 import io.gbsettle.core.settle.SettlementReportCsv;
+import io.gbsettle.tools.Json;
 
 /**
  * What the report shows, read from the output folders of settlement runs ({@link RunCsv} and
@@ -116,7 +117,7 @@ final class ReportData
      */
     String toJson(final String title, final List<Map.Entry<String, String>> facts)
     {
-        final JsonText json = new JsonText();
+        final Json json = Json.compact();
         json.beginObject().name("title").string(title).name("facts").beginArray();
         for (final Map.Entry<String, String> fact : facts)
         {
@@ -396,7 +397,7 @@ final class ReportData
             return exceptionCount;
         }
 
-        void toJson(final JsonText json)
+        void toJson(final Json json)
         {
             json.beginObject().name("label").string(label).name("dir").string(dir.toString())
                 .name("date").string(date).name("periods").beginArray();
@@ -481,7 +482,7 @@ final class ReportData
             this.to = to;
         }
 
-        void toJson(final JsonText json)
+        void toJson(final Json json)
         {
             json.beginObject().name("from").string(from).name("to").string(to).name("source").string(source)
                 .name("diffRows").number(diffRows).name("partiesMoved").number(moved()).name("topParties")
