@@ -1,6 +1,8 @@
 package io.gbsettle.core.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -64,6 +66,121 @@ public final class RunRecords
                 }
                 return finder.sequence;
             }
+        }
+    }
+
+    /**
+     * Every settlement run a journal holds, in journal order: complete ones and those cut short (by a crash, which
+     * recovery follows with the run written again whole, or by a failure).
+     *
+     * @param dir the journal directory.
+     * @return the runs, oldest first; empty when the journal holds no results.
+     */
+    public static List<RunInfo> list(final Path dir)
+    {
+        try (Journal journal = Journal.openReadOnly(dir, new JournalConfig()))
+        {
+            final RecordJournal results = journal.results();
+            final List<RunInfo> runs = new ArrayList<>();
+            if (results == null)
+            {
+                return runs;
+            }
+            final Lister lister = new Lister(runs);
+            try (JournalReader reader = results.reader())
+            {
+                while (reader.poll(lister, 4096) > 0)
+                {
+                    // the lister does the work
+                }
+            }
+            lister.cut();
+            return runs;
+        }
+    }
+
+    /**
+     * One settlement run found in a journal.
+     *
+     * @param epochDay   the Settlement Day.
+     * @param run        the run type.
+     * @param sequence   its sequence number within the day (1 for the day's first run).
+     * @param records    its records from RUN_START to RUN_END inclusive (as far as they go when cut).
+     * @param complete   whether its RUN_END is there (only a complete run's records are valid).
+     * @param inputFrom  the first input position of the day it rests on.
+     * @param inputTo    the input position of its trigger.
+     * @param position   the results journal position of its RUN_START.
+     */
+    public record RunInfo(long epochDay, SettlementRun run, int sequence, long records, boolean complete,
+        long inputFrom, long inputTo, long position)
+    {
+    }
+
+    /**
+     * Follows the runs through a results journal.
+     */
+    private static final class Lister implements RecordHandler
+    {
+        private static final SettlementRun[] RUNS = SettlementRun.values();
+        private final List<RunInfo> runs;
+        private final ResultRecord record = new ResultRecord();
+        private boolean open;
+        private long epochDay;
+        private int run;
+        private int sequence;
+        private long records;
+        private long inputFrom;
+        private long inputTo;
+        private long start;
+
+        Lister(final List<RunInfo> runs)
+        {
+            this.runs = runs;
+        }
+
+        @Override
+        public void onRecord(final DirectBuffer buffer, final int offset, final long position)
+        {
+            record.wrap((UnsafeBuffer)buffer, offset);
+            final int type = record.type();
+            if (type == ResultType.RUN_START)
+            {
+                cut();
+                open = true;
+                epochDay = record.epochDay();
+                run = record.run();
+                sequence = record.runSequence();
+                records = 1;
+                inputFrom = record.inputFrom();
+                inputTo = record.inputTo();
+                start = position;
+            }
+            else if (type == ResultType.ABORTED)
+            {
+                cut();
+            }
+            else if (open && record.run() != ResultRecord.INDICATIVE)
+            {
+                records++;
+                if (type == ResultType.RUN_END)
+                {
+                    add(true);
+                }
+            }
+        }
+
+        void cut()
+        {
+            if (open)
+            {
+                add(false);
+            }
+        }
+
+        private void add(final boolean complete)
+        {
+            runs.add(new RunInfo(epochDay, RUNS[run], sequence, records, complete, inputFrom, inputTo, start));
+            open = false;
         }
     }
 
