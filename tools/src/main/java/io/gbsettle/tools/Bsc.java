@@ -21,9 +21,12 @@ import picocli.CommandLine;
  *   ./bsc registry check --dir DIR     load and validate a registry, summarise it
  *   ./bsc price --date D --period N --offers F --bids F [--netbsad F] [--mid F] [--json]
  *                                      recompute a period's imbalance price from the published stack
- *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
+ *   ./bsc generate day --out DIR       a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON);
+ *                                      'generate bundle' is its alias
  *   ./bsc settle --bundle DIR --out DIR [--journal DIR]  settle a day bundle: four reports and exceptions.csv
  *   ./bsc replay --journal DIR [--from POSITION] [--verify]  re-run a journal, compare every result
+ *   ./bsc runs list --journal DIR [--date D]   every settlement run in a journal, complete or cut
+ *   ./bsc runs diff --journal DIR --date D --from SF --to R1   what moved between two runs, per party and period
  *   ./bsc journal inspect --journal DIR [--results] [--date D] [--period N] [--bmu ID] [--party ID] [--type T]
  *                         [--from POSITION] [--limit N] [--format text|csv|json]
  *                                      an engine journal's records in human-readable form
@@ -52,6 +55,7 @@ import picocli.CommandLine;
         SettleCommand.class,
         JournalCommand.class,
         ReplayCommand.class,
+        RunsCommand.class,
         AggregateCommand.class,
         MeterDataCommand.class,
         IrisCommand.class,

@@ -189,7 +189,7 @@ final class IrisCommand extends CommandGroup
             "Write a day bundle's balancing data (PN, BOD, BOALF, DISBSAD, NETBSAD, MID, LOLPDRM) as IRIS",
             "messages in the official clients' layout: DIR/<dataset>/<DATASET>_<yyyyMMddHHmm>_<period>.json,",
             "one message per dataset and settlement period, for replay, tests and demos."},
-        footer = {"", "Example: ./bsc generate bundle --out out/day && ./bsc iris export --bundle out/day --dir out/iris"})
+        footer = {"", "Example: ./bsc generate day --out out/day && ./bsc iris export --bundle out/day --dir out/iris"})
     static final class Export implements Callable<Integer>
     {
         @Spec
