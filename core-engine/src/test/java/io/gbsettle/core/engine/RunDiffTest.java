@@ -40,9 +40,12 @@ final class RunDiffTest
             false, tmp.resolve("bundle"));
         bundle = DayBundle.load(tmp.resolve("bundle"));
         journal = tmp.resolve("journal");
+        // A BM Unit with accepted volume (so BM cashflows) moves to another lead party before R1.
+        final int unit = bundle.acceptances().bmUnit(0);
+        final int party = (bundle.day().leadParty(unit) + 1) % bundle.registry().partyCount();
         engineDiffs = RevisedRuns.settle(bundle, journal, List.of(SettlementRun.R1, SettlementRun.R3), List.of(
             List.of(RevisedRuns.Revision.metered(3, 12.5), RevisedRuns.Revision.metered(40, -7.25),
-                RevisedRuns.Revision.move(2, 4)),
+                RevisedRuns.Revision.move(unit, party)),
             List.of(RevisedRuns.Revision.metered(100, 3.0))));
     }
 
