@@ -85,42 +85,96 @@ public final class RevisedRuns
     public static List<EngineDiff> settle(final DayBundle bundle, final Path journal, final List<SettlementRun> runs,
         final List<List<Revision>> revisions) throws TimeoutException
     {
-        final List<EngineDiff> diffs = Collections.synchronizedList(new ArrayList<>());
-        final BmUnitDay day = bundle.registry().newDayView();
-        bundle.registry().fillDay(bundle.epochDay(), day);
-        final MeteredVolumes metered = bundle.meteredVolumes();
-        final int units = bundle.registry().bmUnitCount();
-        final int parties = bundle.registry().partyCount();
-        try (Engine engine = Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)
-            .listener(r -> capture(r, diffs))))
+        final Session session = new Session(bundle, journal);
+        try (session)
         {
-            BundleEvents.settle(bundle, engine, TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            long key = 1_000_000;
             for (int i = 0; i < runs.size(); i++)
             {
-                for (final Revision revision : revisions.get(i))
-                {
-                    key++;
-                    if (revision.meteredRow() >= 0)
-                    {
-                        final int row = revision.meteredRow() % metered.count();
-                        engine.submitMetered(EventSource.OPERATOR, key, bundle.epochDay(), metered.period(row),
-                            metered.bmUnit(row), metered.qm(row) + revision.delta());
-                    }
-                    if (revision.moveUnit() >= 0)
-                    {
-                        final int unit = revision.moveUnit() % units;
-                        engine.submitRegistration(EventSource.OPERATOR, key, bundle.epochDay(), unit,
-                            revision.toParty() % parties, day.production(unit), day.tradingUnit(unit),
-                            day.gspGroup(unit), day.tlf(unit));
-                    }
-                }
-                final long trigger = engine.triggerRun(EventSource.OPERATOR, 900_000 + i, bundle.epochDay(),
-                    runs.get(i));
-                engine.awaitProcessed(trigger, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                session.run(runs.get(i), revisions.get(i));
             }
         }
-        return new ArrayList<>(diffs);
+        return session.diffs();
+    }
+
+    /**
+     * An engine on a journal that settled the bundle, taking revisions and further runs one at a time.
+     */
+    public static final class Session implements AutoCloseable
+    {
+        private final List<EngineDiff> diffs = Collections.synchronizedList(new ArrayList<>());
+        private final DayBundle bundle;
+        private final BmUnitDay day;
+        private final Engine engine;
+        private long key = 1_000_000;
+
+        /**
+         * Launches the engine on the journal and settles the bundle's run.
+         *
+         * @param bundle  the day.
+         * @param journal the journal directory.
+         * @throws TimeoutException if the engine does not finish in a minute.
+         */
+        public Session(final DayBundle bundle, final Path journal) throws TimeoutException
+        {
+            this.bundle = bundle;
+            this.day = bundle.registry().newDayView();
+            bundle.registry().fillDay(bundle.epochDay(), day);
+            this.engine = Engine.launch(new EngineContext().registry(bundle.registry()).journalDir(journal)
+                .listener(r -> capture(r, diffs)));
+            BundleEvents.settle(bundle, engine, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        /**
+         * Submits the revisions, triggers the run and waits for it.
+         *
+         * @param run       the run.
+         * @param revisions what changed since the previous run.
+         * @throws TimeoutException if the engine does not finish in a minute.
+         */
+        public void run(final SettlementRun run, final List<Revision> revisions) throws TimeoutException
+        {
+            final MeteredVolumes metered = bundle.meteredVolumes();
+            final int units = bundle.registry().bmUnitCount();
+            final int parties = bundle.registry().partyCount();
+            for (final Revision revision : revisions)
+            {
+                key++;
+                if (revision.meteredRow() >= 0)
+                {
+                    final int row = revision.meteredRow() % metered.count();
+                    engine.submitMetered(EventSource.OPERATOR, key, bundle.epochDay(), metered.period(row),
+                        metered.bmUnit(row), metered.qm(row) + revision.delta());
+                }
+                if (revision.moveUnit() >= 0)
+                {
+                    final int unit = revision.moveUnit() % units;
+                    engine.submitRegistration(EventSource.OPERATOR, key, bundle.epochDay(), unit,
+                        revision.toParty() % parties, day.production(unit), day.tradingUnit(unit),
+                        day.gspGroup(unit), day.tlf(unit));
+                }
+            }
+            key++;
+            final long trigger = engine.triggerRun(EventSource.OPERATOR, key, bundle.epochDay(), run);
+            engine.awaitProcessed(trigger, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        /**
+         * @return the engine's {@code PARTY_PERIOD_DIFF} records published so far (all of them once closed), in
+         * publication order.
+         */
+        public List<EngineDiff> diffs()
+        {
+            synchronized (diffs)
+            {
+                return new ArrayList<>(diffs);
+            }
+        }
+
+        @Override
+        public void close()
+        {
+            engine.close();
+        }
     }
 
     private static void capture(final ResultRecord r, final List<EngineDiff> diffs)
