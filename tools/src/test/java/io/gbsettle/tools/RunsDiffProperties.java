@@ -60,9 +60,11 @@ final class RunsDiffProperties extends InProcessBsc
                 final List<RevisedRuns.Revision> revisions = new ArrayList<>();
                 for (int i = 1 + random.nextInt(4); i > 0; i--)
                 {
-                    if (random.nextInt(4) == 0)
+                    if (random.nextInt(3) == 0)
                     {
-                        final int unit = random.nextInt(registry.bmUnitCount());
+                        // Half the moves are of BM Units with accepted volume: their BM cashflows move too.
+                        final int unit = random.nextBoolean() ? random.nextInt(registry.bmUnitCount()) :
+                            bundle.acceptances().bmUnit(random.nextInt(bundle.acceptances().count()));
                         final int party = random.nextInt(registry.partyCount());
                         revisions.add(RevisedRuns.Revision.move(unit, party));
                         moves.put(unit, party);
