@@ -2,6 +2,8 @@ package io.gbsettle.tools;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
@@ -92,7 +94,24 @@ public final class Bsc extends CommandGroup
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Bsc::onException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(LocalDate.class, Bsc::date);
         return cli.execute(args);
+    }
+
+    /**
+     * Every date option: ISO dates, and a message that says what to give when it is not one.
+     */
+    private static LocalDate date(final String text)
+    {
+        try
+        {
+            return LocalDate.parse(text);
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date: give YYYY-MM-DD, e.g. " +
+                "2025-06-10");
+        }
     }
 
     private static int onException(

@@ -204,6 +204,11 @@ final class IrisCommand extends CommandGroup
         @Override
         public Integer call()
         {
+            if (!Files.isDirectory(bundle))
+            {
+                throw new ParameterException(spec.commandLine(), "--bundle " + bundle + " is not a directory (make " +
+                    "one with ./bsc generate day --out " + bundle + ")");
+            }
             final DayBundle day = DayBundle.load(bundle);
             final int written = IrisFolder.write(dir, IrisDayMessages.of(day));
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d IRIS messages for %s written to %s%n", written,
