@@ -536,9 +536,14 @@ final class RunsCommand extends CommandGroup
             csv.endRecord();
         }
 
+        /**
+         * A change with its sign; one too small to show at the column's decimals (but not zero) in scientific form,
+         * so that a figure that moved never reads as unchanged.
+         */
         private static String signed(final double value, final int decimals)
         {
-            return String.format(Locale.ROOT, "%+,." + decimals + "f", value);
+            final boolean tiny = value != 0 && Math.abs(value) < 0.5 * Math.pow(10, -decimals);
+            return String.format(Locale.ROOT, tiny ? "%+.1e" : "%+,." + decimals + "f", value);
         }
     }
 
