@@ -276,8 +276,8 @@ final class RunsCommand extends CommandGroup
                 "  It holds no run of " + date + (otherDays.length() > 0 ? "; runs of other days: " + otherDays :
                 "; it holds no settlement runs at all") + ".");
             err.printf(Locale.ROOT, "  To produce the %s run: settle a bundle whose day.json says \"run\": \"%s\" " +
-                "into this journal, e.g.%n    ./bsc generate day --out out/day-%s --date %s --run %s  (with the --size " +
-                "and --seed of the day's first bundle)%n" +
+                "into this journal, e.g.%n    ./bsc generate day --out out/day-%s --date %s --run %s  " +
+                "(with the --size and --seed of the day's first bundle)%n" +
                 "    ./bsc settle --bundle out/day-%s --out out/reports-%s --journal %s%n" +
                 "  (a real day: the run's revised inputs, then the run's trigger). See ./bsc runs list --journal %s%n",
                 run, run, run, date, run, run, run, journal, journal);
