@@ -71,8 +71,9 @@ final class RunsCommand extends CommandGroup
         mixinStandardHelpOptions = true,
         description = {
             "List every settlement run in an engine journal, oldest first: settlement date, run type, sequence",
-            "number within the day, records, complete or cut (a crash or failure stopped it before RUN_END; only",
-            "complete runs are reported or compared) and the range of input positions it rests on."},
+            "number within the day, records, complete, cut (a crash stopped it before RUN_END; recovery writes it",
+            "again) or failed (the day could not be settled; see the engine's log), and the range of input",
+            "positions it rests on. Only complete runs are reported or compared."},
         footer = {"",
             "Example: ./bsc runs list --journal out/journal",
             "         ./bsc runs list --journal out/journal --date 2025-06-10 --format json",
@@ -121,7 +122,7 @@ final class RunsCommand extends CommandGroup
                     {
                         out.printf(Locale.ROOT, "%-10s  %-3s  %4d  %,10d  %-8s  %,d..%,d%n",
                             LocalDate.ofEpochDay(run.epochDay()), run.run(), run.sequence(), run.records(),
-                            status(run), run.inputFrom(), run.inputTo());
+                            run.status(), run.inputFrom(), run.inputTo());
                     }
                 }
                 out.flush();
@@ -132,7 +133,7 @@ final class RunsCommand extends CommandGroup
             for (final RunRecords.RunInfo run : runs)
             {
                 table.row(LocalDate.ofEpochDay(run.epochDay()).toString(), run.run().name(),
-                    Integer.toString(run.sequence()), Long.toString(run.records()), status(run),
+                    Integer.toString(run.sequence()), Long.toString(run.records()), run.status(),
                     Long.toString(run.inputFrom()), Long.toString(run.inputTo()), Long.toString(run.position()));
             }
             table.writeTo(out, "runs");
@@ -270,7 +271,7 @@ final class RunsCommand extends CommandGroup
                 final StringBuilder to = r.epochDay() == date.toEpochDay() ? ofDay : otherDays;
                 to.append(to.length() == 0 ? "" : ", ").append(r.epochDay() == date.toEpochDay() ? "" :
                     LocalDate.ofEpochDay(r.epochDay()) + " ").append(r.run()).append('#').append(r.sequence())
-                    .append(r.complete() ? "" : " (cut)");
+                    .append(r.complete() ? "" : " (" + r.status() + ")");
             }
             err.println(ofDay.length() > 0 ? "  It holds these runs of " + date + ": " + ofDay :
                 "  It holds no run of " + date + (otherDays.length() > 0 ? "; runs of other days: " + otherDays :
@@ -545,11 +546,6 @@ final class RunsCommand extends CommandGroup
             final boolean tiny = value != 0 && Math.abs(value) < 0.5 * Math.pow(10, -decimals);
             return String.format(Locale.ROOT, tiny ? "%+.1e" : "%+,." + decimals + "f", value);
         }
-    }
-
-    private static String status(final RunRecords.RunInfo run)
-    {
-        return run.complete() ? "complete" : "cut";
     }
 
     /**

@@ -70,8 +70,9 @@ public final class RunRecords
     }
 
     /**
-     * Every settlement run a journal holds, in journal order: complete ones and those cut short (by a crash, which
-     * recovery follows with the run written again whole, or by a failure).
+     * Every settlement run a journal holds, in journal order: complete ones, those cut short (by a crash, which
+     * recovery follows with the run written again whole) and those that failed (a day that cannot be settled; see the
+     * engine's log).
      *
      * @param dir the journal directory.
      * @return the runs, oldest first; empty when the journal holds no results.
@@ -107,13 +108,22 @@ public final class RunRecords
      * @param sequence   its sequence number within the day (1 for the day's first run).
      * @param records    its records from RUN_START to RUN_END inclusive (as far as they go when cut).
      * @param complete   whether its RUN_END is there (only a complete run's records are valid).
-     * @param inputFrom  the first input position of the day it rests on.
+     * @param failed     whether the engine reported it failed ({@code PROBLEM_RUN_FAILED}; sequence 0 when it failed
+     *                   before its first record).
+     * @param inputFrom  the first input position of the day it rests on (the trigger's when it failed at once).
      * @param inputTo    the input position of its trigger.
-     * @param position   the results journal position of its RUN_START.
+     * @param position   the results journal position of its RUN_START (or of the failure).
      */
     public record RunInfo(long epochDay, SettlementRun run, int sequence, long records, boolean complete,
-        long inputFrom, long inputTo, long position)
+        boolean failed, long inputFrom, long inputTo, long position)
     {
+        /**
+         * @return "complete", "cut" or "failed".
+         */
+        public String status()
+        {
+            return complete ? "complete" : failed ? "failed" : "cut";
+        }
     }
 
     /**
@@ -159,6 +169,12 @@ public final class RunRecords
             {
                 cut();
             }
+            else if (type == ResultType.PROBLEM && (int)record.value(0) == ResultType.PROBLEM_RUN_FAILED &&
+                record.run() != ResultRecord.INDICATIVE)
+            {
+                cut();
+                failed(position);
+            }
             else if (open && record.run() != ResultRecord.INDICATIVE)
             {
                 records++;
@@ -179,8 +195,29 @@ public final class RunRecords
 
         private void add(final boolean complete)
         {
-            runs.add(new RunInfo(epochDay, RUNS[run], sequence, records, complete, inputFrom, inputTo, start));
+            runs.add(new RunInfo(epochDay, RUNS[run], sequence, records, complete, false, inputFrom, inputTo, start));
             open = false;
+        }
+
+        /**
+         * The run just cut (same day, run and trigger) failed; or, with none, a run failed before its first record.
+         */
+        private void failed(final long position)
+        {
+            final long trigger = record.inputTo();
+            final int last = runs.size() - 1;
+            final RunInfo cut = last >= 0 ? runs.get(last) : null;
+            if (cut != null && !cut.complete() && !cut.failed() && cut.epochDay() == record.epochDay() &&
+                cut.run().ordinal() == record.run() && cut.inputTo() == trigger)
+            {
+                runs.set(last, new RunInfo(cut.epochDay(), cut.run(), cut.sequence(), cut.records(), false, true,
+                    cut.inputFrom(), trigger, cut.position()));
+            }
+            else
+            {
+                runs.add(new RunInfo(record.epochDay(), RUNS[record.run()], record.runSequence(), 0, false, true,
+                    trigger, trigger, position));
+            }
         }
     }
 
