@@ -71,6 +71,8 @@ import picocli.CommandLine;
     })
 public final class Bsc extends CommandGroup
 {
+    private static final int USAGE_WIDTH = 120;
+
     /**
      * @param args command line.
      */
@@ -95,6 +97,9 @@ public final class Bsc extends CommandGroup
         cli.setExecutionExceptionHandler(Bsc::onException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(LocalDate.class, Bsc::date);
+        // Descriptions and examples are written up to 120 columns (the code's width): shown as written, an example
+        // stays on one line and can be copied whole.
+        cli.setUsageHelpWidth(USAGE_WIDTH);
         return cli.execute(args);
     }
 
