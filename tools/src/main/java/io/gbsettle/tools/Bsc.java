@@ -2,6 +2,8 @@ package io.gbsettle.tools;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import io.gbsettle.core.input.InputProblem;
 import io.gbsettle.core.input.InvalidInputException;
@@ -21,9 +23,12 @@ import picocli.CommandLine;
  *   ./bsc registry check --dir DIR     load and validate a registry, summarise it
  *   ./bsc price --date D --period N --offers F --bids F [--netbsad F] [--mid F] [--json]
  *                                      recompute a period's imbalance price from the published stack
- *   ./bsc generate bundle --out DIR    a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON)
+ *   ./bsc generate day --out DIR       a synthetic day bundle (registry, metered volumes, ECVN, Insights JSON);
+ *                                      'generate bundle' is its alias
  *   ./bsc settle --bundle DIR --out DIR [--journal DIR]  settle a day bundle: four reports and exceptions.csv
  *   ./bsc replay --journal DIR [--from POSITION] [--verify]  re-run a journal, compare every result
+ *   ./bsc runs list --journal DIR [--date D]   every settlement run in a journal, complete or cut
+ *   ./bsc runs diff --journal DIR --date D --from SF --to R1   what moved between two runs, per party and period
  *   ./bsc journal inspect --journal DIR [--results] [--date D] [--period N] [--bmu ID] [--party ID] [--type T]
  *                         [--from POSITION] [--limit N] [--format text|csv|json]
  *                                      an engine journal's records in human-readable form
@@ -54,6 +59,7 @@ import picocli.CommandLine;
         SettleCommand.class,
         JournalCommand.class,
         ReplayCommand.class,
+        RunsCommand.class,
         AggregateCommand.class,
         MeterDataCommand.class,
         IrisCommand.class,
@@ -68,6 +74,8 @@ import picocli.CommandLine;
     })
 public final class Bsc extends CommandGroup
 {
+    private static final int USAGE_WIDTH = 120;
+
     /**
      * @param args command line.
      */
@@ -91,7 +99,27 @@ public final class Bsc extends CommandGroup
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Bsc::onException);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(LocalDate.class, Bsc::date);
+        // Descriptions and examples are written up to 120 columns (the code's width): shown as written, an example
+        // stays on one line and can be copied whole.
+        cli.setUsageHelpWidth(USAGE_WIDTH);
         return cli.execute(args);
+    }
+
+    /**
+     * Every date option: ISO dates, and a message that says what to give when it is not one.
+     */
+    private static LocalDate date(final String text)
+    {
+        try
+        {
+            return LocalDate.parse(text);
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date: give YYYY-MM-DD, e.g. " +
+                "2025-06-10");
+        }
     }
 
     private static int onException(

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = "Generate synthetic, deterministic market data.",
-    subcommands = {GenerateCommand.Registry.class, GenerateCommand.Bundle.class, GenerateCommand.MeterData.class},
-    footer = {"", "Example: ./bsc generate registry --out out/registry"})
+    subcommands = {GenerateCommand.Registry.class, GenerateCommand.Day.class, GenerateCommand.MeterData.class},
+    footer = {"", "Example: ./bsc generate day --out out/day --size medium --seed 7",
+        "         ./bsc generate registry --out out/registry"})
 final class GenerateCommand extends CommandGroup
 {
 
@@ -62,19 +63,22 @@ final class GenerateCommand extends CommandGroup
     }
 
     /**
-     * {@code bsc generate bundle}.
+     * {@code bsc generate day} (alias {@code bundle}, its earlier name).
      */
     @Command(
-        name = "bundle",
+        name = "day",
+        aliases = "bundle",
         mixinStandardHelpOptions = true,
         description = {
-            "Write a synthetic day bundle for 'bsc settle': the registry of --size, day.json, metered volumes near",
+            "Write a synthetic day bundle (#3) for 'bsc settle' at a chosen size, for tests, benchmarks and demos:",
+            "the registry of --size, day.json, metered volumes near",
             "FPN plus accepted volume, thousands of ECVNs a period, a few MVRNs and ABSVD rows, and Insights JSON",
             "for PN, BOD (pairs ±1..±3), BOALF (a few hundred acceptances), DISBSAD, NETBSAD, MID and LoLP.",
             "--with-errors appends one bad row of each kind (settle then lists them in exceptions.csv).",
-            "Same seed, size, date and run: same bytes."},
-        footer = {"", "Example: ./bsc generate bundle --out out/bundle --size national --seed 42 --date 2025-06-10"})
-    static final class Bundle implements Runnable
+            "Same seed, size, date and run: same bytes. 'generate bundle' is an alias of 'generate day'."},
+        footer = {"", "Example: ./bsc generate day --out out/day --size national --seed 42 --date 2025-06-10",
+            "         ./bsc generate day --out out/day-r1 --date 2025-06-10 --run R1 --with-errors"})
+    static final class Day implements Runnable
     {
         @Spec
         CommandSpec spec;

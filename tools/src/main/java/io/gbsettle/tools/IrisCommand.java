@@ -189,7 +189,7 @@ final class IrisCommand extends CommandGroup
             "Write a day bundle's balancing data (PN, BOD, BOALF, DISBSAD, NETBSAD, MID, LOLPDRM) as IRIS",
             "messages in the official clients' layout: DIR/<dataset>/<DATASET>_<yyyyMMddHHmm>_<period>.json,",
             "one message per dataset and settlement period, for replay, tests and demos."},
-        footer = {"", "Example: ./bsc generate bundle --out out/day && ./bsc iris export --bundle out/day --dir out/iris"})
+        footer = {"", "Example: ./bsc generate day --out out/day && ./bsc iris export --bundle out/day --dir out/iris"})
     static final class Export implements Callable<Integer>
     {
         @Spec
@@ -204,6 +204,11 @@ final class IrisCommand extends CommandGroup
         @Override
         public Integer call()
         {
+            if (!Files.isDirectory(bundle))
+            {
+                throw new ParameterException(spec.commandLine(), "--bundle " + bundle + " is not a directory (make " +
+                    "one with ./bsc generate day --out " + bundle + ")");
+            }
             final DayBundle day = DayBundle.load(bundle);
             final int written = IrisFolder.write(dir, IrisDayMessages.of(day));
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d IRIS messages for %s written to %s%n", written,

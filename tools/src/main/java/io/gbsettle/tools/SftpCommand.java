@@ -3,6 +3,7 @@ package io.gbsettle.tools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +134,12 @@ final class SftpCommand extends CommandGroup
                     doneDir, pattern, null, null, null, null);
                 return SftpContext.of(List.of(cp), journal, work != null ? work : journal.resolve("sftp"))
                     .withRegistry(registry);
+            }
+            catch (final NoSuchFileException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "cannot read " + ex.getFile() + ": no such file " +
+                    "(see the README's SFTP configuration, or give one counterparty with --host --user --key " +
+                    "--known-hosts --remote-dir --journal)");
             }
             catch (final IOException | IllegalArgumentException ex)
             {

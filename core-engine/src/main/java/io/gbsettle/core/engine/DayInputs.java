@@ -46,8 +46,7 @@ final class DayInputs
     private long digest;
     private long firstPosition = Long.MAX_VALUE;
     private int runCount;
-    private double[] lastRunNet;
-    private double[] lastRunQaei;
+    private PartyPeriodSums lastRunSums;
     private int lastRun = -1;
     private int lastRunSequence;
 
@@ -84,8 +83,7 @@ final class DayInputs
         digest = 0;
         firstPosition = Long.MAX_VALUE;
         runCount = 0;
-        lastRunNet = null;
-        lastRunQaei = null;
+        lastRunSums = null;
         lastRun = -1;
         lastRunSequence = 0;
         return this;
@@ -169,12 +167,11 @@ final class DayInputs
     /**
      * Swaps in this run's party and period figures and hands back the previous run's, for the run-to-run difference.
      */
-    void rememberRun(final int run, final int runSequence, final double[] net, final double[] qaei)
+    void rememberRun(final int run, final int runSequence, final PartyPeriodSums sums)
     {
         lastRun = run;
         lastRunSequence = runSequence;
-        lastRunNet = net;
-        lastRunQaei = qaei;
+        lastRunSums = sums;
     }
 
     int lastRun()
@@ -187,14 +184,9 @@ final class DayInputs
         return lastRunSequence;
     }
 
-    double[] lastRunNet()
+    PartyPeriodSums lastRunSums()
     {
-        return lastRunNet;
-    }
-
-    double[] lastRunQaei()
-    {
-        return lastRunQaei;
+        return lastRunSums;
     }
 
     /**
@@ -214,14 +206,7 @@ final class DayInputs
             n[EventType.MVRN_LINE], n[EventType.ABSVD]);
         final int periods = builder.periodCount();
         final BmUnitDay day = builder.day();
-        for (int r = 0; r < rowCount; r++)
-        {
-            final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
-            if (e.type() == EventType.REGISTRATION)
-            {
-                register(day, e);
-            }
-        }
+        registrations(day);
         for (int r = 0; r < rowCount; r++)
         {
             final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
@@ -261,6 +246,24 @@ final class DayInputs
             }
         }
         return builder.build(problems);
+    }
+
+    /**
+     * Applies the day's {@link EventType#REGISTRATION} rows, in row order, to the registry's view of the day: the
+     * view a run settles with (and {@link RunSummary} rebuilds to find each BM Unit's lead party).
+     *
+     * @param day the registry's view of the day, filled for the day.
+     */
+    void registrations(final BmUnitDay day)
+    {
+        for (int r = 0; r < rowCount; r++)
+        {
+            final InputEvent e = row.wrap(rows, r * InputEvent.LENGTH);
+            if (e.type() == EventType.REGISTRATION)
+            {
+                register(day, e);
+            }
+        }
     }
 
     /**

@@ -182,11 +182,11 @@ final class EngineCore
         settlementRun.settle(report);
         problems(report, bundle.problems());
         problems(report, settlementRun.problems());
-        if (day.lastRunNet() != null)
+        if (day.lastRunSums() != null)
         {
-            report.differences(day.lastRun(), day.lastRunSequence(), day.lastRunNet(), day.lastRunQaei());
+            report.differences(day.lastRun(), day.lastRunSequence(), day.lastRunSums());
         }
-        day.rememberRun(run.ordinal(), sequence, report.net(), report.qaei());
+        day.rememberRun(run.ordinal(), sequence, report.sums());
         final long records = report.records();
         report.record(ResultType.RUN_END, 0, -1).quality(ResultType.GROUP_END).value(0, records);
         report.commit();

@@ -23,8 +23,7 @@ final class RunReport implements SettlementReport
     private final int periods;
     private final int[] periodQuality;
     private final boolean[] meteredSeen;
-    private final double[] net;
-    private final double[] qaei;
+    private final PartyPeriodSums sums;
     private long records;
 
     RunReport(final ResultSink sink, final long epochDay, final int run, final int runSequence, final long digest,
@@ -42,8 +41,7 @@ final class RunReport implements SettlementReport
         this.periods = periods;
         this.periodQuality = periodQuality;
         this.meteredSeen = meteredSeen;
-        this.net = new double[parties * (periods + 1)];
-        this.qaei = new double[parties * (periods + 1)];
+        this.sums = new PartyPeriodSums(parties, periods);
     }
 
     /**
@@ -65,15 +63,11 @@ final class RunReport implements SettlementReport
         return records;
     }
 
-    double[] net()
+    PartyPeriodSums sums()
     {
-        return net;
+        return sums;
     }
 
-    double[] qaei()
-    {
-        return qaei;
-    }
     @Override
     public void bmUnitPeriod(final int period, final int bmUnit, final double fpn, final double qao,
         final double qab, final double qbs, final double qm, final double tlm, final double qme, final double qii,
@@ -85,11 +79,7 @@ final class RunReport implements SettlementReport
         r.value(0, fpn).value(1, qao).value(2, qab).value(3, qbs).value(4, qm).value(5, tlm).value(6, qme)
             .value(7, qii).value(8, qndo).value(9, qndb).value(10, cbm).value(11, cnd).value(12, cii);
         commit();
-        final int party = day.leadParty(bmUnit);
-        if (party >= 0)
-        {
-            net[party * (periods + 1) + period] += cbm - cnd - cii;
-        }
+        sums.bmUnitPeriod(day.leadParty(bmUnit), period, cbm, cnd, cii);
     }
 
     @Override
@@ -99,9 +89,7 @@ final class RunReport implements SettlementReport
         final ResultRecord r = record(ResultType.ACCOUNT_PERIOD, period, account);
         r.value(0, qace).value(1, qabc).value(2, qabs).value(3, qaei).value(4, caei).value(5, rcrp).value(6, rcrc);
         commit();
-        final int slot = (account >> 1) * (periods + 1) + period;
-        net[slot] += rcrc - caei;
-        this.qaei[slot] += qaei;
+        sums.accountPeriod(account, period, qaei, caei, rcrc);
     }
 
     @Override
@@ -131,26 +119,28 @@ final class RunReport implements SettlementReport
 
     /**
      * Writes the differences against the day's previous run: one record per party and period whose net cashflow or
-     * energy imbalance moved.
+     * energy imbalance moved ({@link PartyPeriodSums#moved}).
      */
-    void differences(final int previousRun, final int previousSequence, final double[] previousNet,
-        final double[] previousQaei)
+    void differences(final int previousRun, final int previousSequence, final PartyPeriodSums previous)
     {
-        if (previousNet == null || previousNet.length != net.length)
+        if (!sums.sameShape(previous))
         {
             return;
         }
-        final int parties = net.length / (periods + 1);
+        final int parties = sums.parties();
         for (int party = 0; party < parties; party++)
         {
             for (int period = 1; period <= periods; period++)
             {
-                final int slot = party * (periods + 1) + period;
-                if (previousNet[slot] != net[slot] || previousQaei[slot] != qaei[slot])
+                if (PartyPeriodSums.moved(previous, sums, party, period))
                 {
+                    final double netBefore = previous.net(party, period);
+                    final double netAfter = sums.net(party, period);
+                    final double qaeiBefore = previous.qaei(party, period);
+                    final double qaeiAfter = sums.qaei(party, period);
                     final ResultRecord r = record(ResultType.PARTY_PERIOD_DIFF, period, party);
-                    r.value(0, previousNet[slot]).value(1, net[slot]).value(2, net[slot] - previousNet[slot])
-                        .value(3, previousQaei[slot]).value(4, qaei[slot]).value(5, qaei[slot] - previousQaei[slot])
+                    r.value(0, netBefore).value(1, netAfter).value(2, netAfter - netBefore)
+                        .value(3, qaeiBefore).value(4, qaeiAfter).value(5, qaeiAfter - qaeiBefore)
                         .value(6, previousRun).value(7, previousSequence);
                     commit();
                 }

@@ -29,6 +29,11 @@ import io.gbsettle.core.time.SettlementRun;
  * losses), ECVNs (thousands a period, matching sellers' energy to buyers' needs, two lines in five through a trader
  * that nets to zero), a few MVRNs and ABSVD rows.
  *
+ * <p>The run matters to the metered volumes only: from R1 on, each reconciliation run revises the metered volumes of
+ * about 3 % of the BM Units by up to ±5 % (a later run keeps the earlier runs' revisions: RF carries those of R1, R2,
+ * R3 and its own), drawn from a random stream of their own, so that every other file is the same for every run and
+ * settling the SF bundle and then the R1 bundle of a day into one journal shows what revised metered data moves.
+ *
  * <p>With {@code withErrors}, one deliberately bad row of each kind is appended to the files (unknown BM Unit and
  * party, unreadable numbers, wrong day and period, a duplicate, a missing field, a row that is not an object), and
  * {@link Summary#planted()} says where: a loader must report exactly those lines and keep every other row.
@@ -39,6 +44,10 @@ import io.gbsettle.core.time.SettlementRun;
 public final class SyntheticBundle
 {
     private static final double LOSS_FRACTION = 0.02;
+    /** Share of the BM Units whose metered volumes each reconciliation run revises. */
+    private static final double REVISED_FRACTION = 0.03;
+    /** Largest relative revision of a metered volume by one run. */
+    private static final double REVISED_BY = 0.05;
     private static final int RAMP_SECONDS = 120;
 
     /**
@@ -83,6 +92,7 @@ public final class SyntheticBundle
     private final int periods;
     private final long[] periodStart;
     private final Random random;
+    private final long seed;
     private final Path dir;
     private final boolean withErrors;
     private final List<Planted> planted = new ArrayList<>();
@@ -114,6 +124,7 @@ public final class SyntheticBundle
         }
         periodStart[periods + 1] = calendar.periodEndEpochSecond(epochDay, periods);
         this.random = new Random(seed);
+        this.seed = seed;
         this.dir = dir;
         this.withErrors = withErrors;
         this.units = registry.bmUnitCount();
@@ -156,7 +167,7 @@ public final class SyntheticBundle
         final int bodRows = writeBod();
         final int[] boalf = writeBoalf();
         computeMetered();
-        final int meteredRows = writeMetered();
+        final int meteredRows = writeMetered(revisions(run));
         final int ecvnRows = writeEcvn();
         final int mvrnRows = writeMvrn();
         final int absvdRows = writeAbsvd();
@@ -639,7 +650,28 @@ public final class SyntheticBundle
         }
     }
 
-    private int writeMetered()
+    /**
+     * Per BM Unit, the factor a run's metered volumes are revised by (1: not revised); see the class comment.
+     */
+    private double[] revisions(final SettlementRun run)
+    {
+        final double[] factor = new double[units];
+        Arrays.fill(factor, 1.0);
+        for (int stage = SettlementRun.R1.ordinal(); stage <= run.ordinal(); stage++)
+        {
+            final Random revise = new Random(seed * 31 + stage);
+            for (int i = 0; i < units; i++)
+            {
+                if (revise.nextDouble() < REVISED_FRACTION)
+                {
+                    factor[i] *= 1 + (revise.nextDouble() - 0.5) * 2 * REVISED_BY;
+                }
+            }
+        }
+        return factor;
+    }
+
+    private int writeMetered(final double[] revision)
     {
         int rows = 0;
         try (CountingCsv out = new CountingCsv(DayBundle.METERED_FILE, "bm_unit_id", "settlement_period", "qm_mwh"))
@@ -650,7 +682,8 @@ public final class SyntheticBundle
                 {
                     if (kind[i] != '-')
                     {
-                        out.row(registry.bmUnitId(i), Integer.toString(p), number(metered[i][p]));
+                        out.row(registry.bmUnitId(i), Integer.toString(p), number(revision[i] == 1.0 ?
+                            metered[i][p] : round3(metered[i][p] * revision[i])));
                         rows++;
                     }
                 }
