@@ -1,7 +1,5 @@
 package io.gbsettle.tools;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import io.gbsettle.adapters.iris.IrisDayMessages;
 import io.gbsettle.adapters.sftp.flow.FlowFiles;
 import io.gbsettle.core.files.DayBundle;
+import io.gbsettle.core.files.MeteredVolumes;
 import io.gbsettle.core.files.SyntheticBundle;
 import io.gbsettle.core.mhhs.MeterDayGenerator;
 import io.gbsettle.core.mhhs.MeterFlows;
@@ -31,7 +29,7 @@ import io.gbsettle.core.time.SettlementRun;
  *   day/sf/  day bundle, run SF ──► IRIS messages, period by period (PN, BOD, BOALF, DISBSAD, NETBSAD, MID, LOLPDRM)
  *                                └► SFTP flat files: C0421 (metered volumes, from the CDCA), ECVN + MVRN (from ECVAA)
  *   day/meters/  MHHS meter reads of a sample of meter points ──► SFTP: registrations, D0265, D0036 (from the HHDC)
- *   day/r1/  the same day with revised metered volumes ──► a second C0421 (run R1), collected after the SF run
+ *   day/r1/  the same day as R1 (SyntheticBundle revises some meters) ──► a second C0421, collected after SF
  * </pre>
  *
  * Deliberately bad inputs ride along on both feeds, each one a case a real feed produces: a truncated IRIS body, a
@@ -49,8 +47,6 @@ final class DemoDay
     static final String ECVAA = "ecvaa";
     /** The half-hourly data collector's counterparty id and outbox (MHHS meter reads, registrations, D0265). */
     static final String HHDC = "hhdc";
-    /** Share of the BM Units with metered volumes whose meters are corrected for R1. */
-    static final double REVISED_SHARE = 0.04;
 
     /** A file a counterparty publishes on its SFTP server. */
     record RemoteFile(String counterparty, String name, byte[] bytes)
@@ -107,8 +103,9 @@ final class DemoDay
         SyntheticBundle.write(registry, seed, date, SettlementRun.SF, false, sfDir);
         final DayBundle bundle = DayBundle.load(sfDir);
         progress.accept("day bundle (run SF) written and loaded back -> " + sfDir);
-        final int[] revised = revise(sfDir, r1Dir, seed);
+        SyntheticBundle.write(registry, seed, date, SettlementRun.R1, false, r1Dir);
         final DayBundle r1 = DayBundle.load(r1Dir);
+        final int[] revised = revisions(bundle, r1);
         progress.accept("R1 bundle: " + revised[1] + " metered volumes of " + revised[0] + " BM Units revised -> " +
             r1Dir);
 
@@ -293,72 +290,30 @@ final class DemoDay
     }
 
     /**
-     * Writes the R1 bundle: the SF bundle with the meters of {@link #REVISED_SHARE} of its BM Units corrected over a
-     * stretch of periods (by −8 % to +8 %, as a meter operator's corrected reads do), and its run R1.
+     * Counts what the R1 bundle revised (the generator revises a few BM Units' meters from R1 on and leaves every
+     * other file as it was).
      *
-     * @return BM Units revised, values revised.
+     * @return BM Units revised, metered volumes revised.
      */
-    private static int[] revise(final Path sfDir, final Path r1Dir, final long seed)
+    private static int[] revisions(final DayBundle sf, final DayBundle r1)
     {
-        try
+        final MeteredVolumes before = sf.meteredVolumes();
+        final MeteredVolumes after = r1.meteredVolumes();
+        if (before.count() != after.count())
         {
-            Files.createDirectories(r1Dir);
-            try (Stream<Path> files = Files.list(sfDir))
+            throw new IllegalStateException("the R1 bundle has " + after.count() + " metered volumes, SF " +
+                before.count());
+        }
+        final java.util.BitSet units = new java.util.BitSet();
+        int values = 0;
+        for (int r = 0; r < before.count(); r++)
+        {
+            if (before.qm(r) != after.qm(r))
             {
-                for (final Path f : (Iterable<Path>)files::iterator)
-                {
-                    final String n = f.getFileName().toString();
-                    if (!n.equals(DayBundle.METERED_FILE) && !n.equals("day.json"))
-                    {
-                        link(f, r1Dir.resolve(n));
-                    }
-                }
+                units.set(after.bmUnit(r));
+                values++;
             }
-            Files.writeString(r1Dir.resolve("day.json"), Files.readString(sfDir.resolve("day.json"))
-                .replace("\"run\": \"SF\"", "\"run\": \"R1\""), StandardCharsets.UTF_8);
-            final Random random = new Random(seed * 31 + 1);
-            final java.util.Map<String, int[]> stretches = new java.util.HashMap<>();
-            final java.util.Map<String, Double> factors = new java.util.HashMap<>();
-            int values = 0;
-            try (BufferedReader in = Files.newBufferedReader(sfDir.resolve(DayBundle.METERED_FILE));
-                BufferedWriter out = Files.newBufferedWriter(r1Dir.resolve(DayBundle.METERED_FILE)))
-            {
-                out.write(in.readLine());
-                out.write('\n');
-                for (String line = in.readLine(); line != null; line = in.readLine())
-                {
-                    final String[] f = line.split(",", -1);
-                    final int[] stretch = stretches.computeIfAbsent(f[0], k -> random.nextDouble() < REVISED_SHARE ?
-                        new int[] {1 + random.nextInt(36), 4 + random.nextInt(9)} : new int[] {0, 0});
-                    final int period = Integer.parseInt(f[1]);
-                    if (stretch[1] > 0 && period >= stretch[0] && period < stretch[0] + stretch[1])
-                    {
-                        final double factor = factors.computeIfAbsent(f[0], k -> 1 + (random.nextDouble() - 0.5) * 0.16);
-                        final double qm = Math.round(Double.parseDouble(f[2]) * factor * 1000.0) / 1000.0;
-                        line = f[0] + "," + f[1] + "," + qm;
-                        values++;
-                    }
-                    out.write(line);
-                    out.write('\n');
-                }
-            }
-            return new int[] {factors.size(), values};
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write the R1 bundle in " + r1Dir + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void link(final Path from, final Path to) throws IOException
-    {
-        try
-        {
-            Files.createLink(to, from);
-        }
-        catch (final IOException | UnsupportedOperationException ex)
-        {
-            Files.copy(from, to);
-        }
+        return new int[] {units.cardinality(), values};
     }
 }

@@ -2,6 +2,7 @@ package io.gbsettle.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -312,7 +313,7 @@ final class DemoRun
         // [7] R1
         started = System.nanoTime();
         step(7, "R1 run: the CDCA publishes revised metered volumes (" + day.revisedUnits + " BM Units, " +
-            day.revisedValues + " values); collected, settled -> " + out.resolve("r1"));
+            day.revisedValues + " values); collected, settled, compared with SF -> " + out.resolve("r1"));
         sftp.put(day.revisedMetered.counterparty() + "/out", day.revisedMetered.name(), day.revisedMetered.bytes());
         final Poller.Pass r1Pass = poller.pollOnce();
         printPass(r1Pass, started);
@@ -321,6 +322,8 @@ final class DemoRun
         final RunCsv r1 = report(registry, epochDay, SettlementRun.R1, out.resolve("r1"), adapterProblems);
         console.printf(Locale.ROOT, "      %d periods in %,d ms: %,d party-periods moved since SF -> %s%n", periods,
             r1Nanos / 1_000_000, r1.diffRows(), out.resolve("r1").resolve(RunCsv.DIFF_FILE));
+        // The engine wrote what moved since the day's previous run (SF) with R1: the same rows, byte for byte, as
+        // `bsc runs diff --format csv` (RunsCommandTest), which compares any two runs.
         Files.copy(out.resolve("r1").resolve(RunCsv.DIFF_FILE), out.resolve("runs_diff.csv"),
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(out.resolve("r1").resolve("exceptions.csv"), out.resolve("exceptions.csv"),
@@ -330,6 +333,14 @@ final class DemoRun
         ticker.writeIndicative(out.resolve("indicative.csv"), bundle);
         closeAll();
         checkInterrupted();
+        console.println("      ./bsc runs diff --journal " + journal + " --date " + date + " --from SF --to R1 --top 5");
+        final StringWriter diffText = new StringWriter();
+        Bsc.run(new PrintWriter(diffText, true), new PrintWriter(diffText, true), "runs", "diff", "--journal",
+            journal.toString(), "--date", date.toString(), "--from", "SF", "--to", "R1", "--top", "5");
+        for (final String line : diffText.toString().split("\n"))
+        {
+            console.println("        " + line);
+        }
 
         // [8] report
         started = System.nanoTime();
