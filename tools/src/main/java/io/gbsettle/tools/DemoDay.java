@@ -34,7 +34,7 @@ import io.gbsettle.core.time.SettlementRun;
  *
  * Deliberately bad inputs ride along on both feeds, each one a case a real feed produces: a truncated IRIS body, a
  * row with a non-numeric level, a row for a BM Unit nobody registered, a message delivered twice; a C0421 whose
- * checksum does not match, an ECVN cut short in transfer and an MVRN sent again under another name. Same seed, same
+ * checksum does not match, an ECVN cut short in transfer and an ECVN sent again under another name. Same seed, same
  * day, same bytes.
  */
 final class DemoDay
@@ -126,16 +126,19 @@ final class DemoDay
         final List<RemoteFile> files = new ArrayList<>();
         final byte[] c0421 = flows.c0421(bundle, 1);
         final byte[] ecvn = flows.ecvn(bundle, 1);
-        final byte[] mvrn = flows.mvrn(bundle, 2);
         files.add(new RemoteFile(CDCA, name("CD", 1), c0421));
         files.add(new RemoteFile(ECVAA, name("EC", 1), ecvn));
-        files.add(new RemoteFile(ECVAA, name("EC", 2), mvrn));
+        if (bundle.mvrn().count() > 0)
+        {
+            // An MVRN file holds at least one notification: a day without reallocations sends none.
+            files.add(new RemoteFile(ECVAA, name("EC", 2), flows.mvrn(bundle, 2)));
+        }
         files.add(new RemoteFile(CDCA, name("CD", 9), wrongChecksum(flows.c0421(bundle, 9))));
         planted.add(new Planted("SFTP", name("CD", 9), "C0421 whose trailer checksum does not match its records"));
         files.add(new RemoteFile(ECVAA, name("EC", 8), truncated(flows.ecvn(bundle, 8))));
         planted.add(new Planted("SFTP", name("EC", 8), "ECVN cut short in transfer (no trailer)"));
-        files.add(new RemoteFile(ECVAA, name("EC", 9), mvrn));
-        planted.add(new Planted("SFTP", name("EC", 9), "the MVRN of " + name("EC", 2) + " sent again"));
+        files.add(new RemoteFile(ECVAA, name("EC", 9), ecvn));
+        planted.add(new Planted("SFTP", name("EC", 9), "the ECVN of " + name("EC", 1) + " sent again"));
         final RemoteFile revisedMetered = new RemoteFile(CDCA, name("CD", 2), flows.c0421(r1, 2));
 
         progress.accept("C0421, ECVN and MVRN flat files");

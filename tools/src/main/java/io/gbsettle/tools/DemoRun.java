@@ -158,12 +158,14 @@ final class DemoRun
         final DayBundle bundle = day.bundle;
         final long epochDay = bundle.epochDay();
         final int periods = bundle.periodCount();
-        console.printf(Locale.ROOT, "      %,d parties, %,d BM Units; %d periods: %,d PN segments, %,d bid-offer rows, " +
+        console.printf(Locale.ROOT, "      %,d parties, %,d BM Units; %d periods: %,d PN segments, %,d bid-offer " +
+            "rows, " +
             "%,d acceptance segments,%n      %,d metered volumes, %,d ECVN lines, %,d MVRN lines (%s) -> %s%n",
             registry.partyCount(), registry.bmUnitCount(), periods, bundle.pn().count(), bundle.bod().count(),
             bundle.acceptances().count(), bundle.meteredVolumes().count(), bundle.ecvn().count(),
             bundle.mvrn().count(), millis(started), out.resolve("day"));
-        console.printf(Locale.ROOT, "      MHHS: %,d meter points, %,d half-hourly reads in %d flat files (registrations, " +
+        console.printf(Locale.ROOT, "      MHHS: %,d meter points, %,d half-hourly reads in %d flat files " +
+            "(registrations, " +
             "D0265, D0036)%n", day.meters.slots(), day.meters.reads(), day.meters.files());
         console.printf(Locale.ROOT, "      planted %d bad inputs:%n", day.planted.size());
         for (final DemoDay.Planted p : day.planted)
@@ -180,7 +182,8 @@ final class DemoRun
         {
             sftp.put(f.counterparty() + "/out", f.name(), f.bytes());
         }
-        console.printf(Locale.ROOT, "      SFTP  sftp://%s@127.0.0.1:%d (Apache MINA SSHD; new keys, host key pinned in " +
+        console.printf(Locale.ROOT, "      SFTP  sftp://%s@127.0.0.1:%d (Apache MINA SSHD; new keys, host key " +
+            "pinned in " +
             "%s): %d files in cdca/out, ecvaa/out, hhdc/out%n", EmbeddedSftpServer.USER, sftp.port(), sftp.knownHosts(),
             day.files.size());
         final EmbeddedBroker broker = keep(EmbeddedBroker.start());
@@ -287,7 +290,8 @@ final class DemoRun
             aggregatedRows = MeterReports.write(aggregation, mhhs);
             acceptedReads = aggregation.sums().acceptedTotal();
         }
-        console.printf(Locale.ROOT, "      %,d meter points, %,d reads read, %,d accepted, %,d rejected (each with its " +
+        console.printf(Locale.ROOT, "      %,d meter points, %,d reads read, %,d accepted, %,d rejected (each with " +
+            "its " +
             "reason); %,d supplier x GSP Group x period volumes (%s) -> %s%n", ingested.slots(),
             ingested.readsRead(), acceptedReads, ingested.rejectedTotal(), aggregatedRows, millis(started),
             mhhs.resolve(MeterReports.SUPPLIER_PERIOD_FILE));
@@ -300,7 +304,8 @@ final class DemoRun
         final List<InputProblem> adapterProblems = adapterProblems(payloads);
         final RunCsv sf = report(registry, epochDay, SettlementRun.SF, out.resolve("sf"), adapterProblems);
         console.printf(Locale.ROOT, "      %d periods in %,d ms (%.1f ms a period): system price %s GBP/MWh, BM " +
-            "cashflow %s GBP; %,d BM Unit rows, %,d exceptions, the adapters' listed here (%s)%n", periods, sfNanos / 1_000_000,
+            "cashflow %s GBP; %,d BM Unit rows, %,d exceptions, the adapters' listed here (%s)%n", periods,
+            sfNanos / 1_000_000,
             sfNanos / 1e6 / periods, ticker.runPriceRange(), ticker.runCbm(), sf.reports().bmUnitPeriodRows(),
             sf.problems().size(), millis(started));
         for (final InputProblem problem : adapterProblems)
@@ -333,7 +338,8 @@ final class DemoRun
         ticker.writeIndicative(out.resolve("indicative.csv"), bundle);
         closeAll();
         checkInterrupted();
-        console.println("      ./bsc runs diff --journal " + journal + " --date " + date + " --from SF --to R1 --top 5");
+        console.println("      ./bsc runs diff --journal " + journal + " --date " + date +
+            " --from SF --to R1 --top 5");
         final StringWriter diffText = new StringWriter();
         Bsc.run(new PrintWriter(diffText, true), new PrintWriter(diffText, true), "runs", "diff", "--journal",
             journal.toString(), "--date", date.toString(), "--from", "SF", "--to", "R1", "--top", "5");

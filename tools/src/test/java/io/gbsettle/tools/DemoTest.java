@@ -13,6 +13,7 @@ import io.gbsettle.core.engine.RunCsv;
 import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.testing.ChildJvm;
+import io.gbsettle.tools.report.HeadlessChromium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,6 +92,11 @@ final class DemoTest extends InProcessBsc
         assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "SMALL"), () -> err + "\n" + out);
         assertTrue(out.toString().contains("every result recomputed identically"), out::toString);
         assertEquals(sfParties, Files.readString(demo.resolve("sf").resolve(SettlementReportCsv.PARTY_DAY_FILE)));
+
+        // Last (it skips the rest of a test where Chromium cannot be had): the demo's own page renders every chart.
+        final String dom = HeadlessChromium.require().dumpDom(demo.resolve("report.html"));
+        assertTrue(dom.contains("data-rendered=\"ok\""), dom);
+        assertTrue(dom.contains("data-charts=\"6\""), "price, NIV, parties, movers, movement by period, exceptions");
     }
 
     @Test
