@@ -100,7 +100,6 @@ final class DemoRun
     private final long seed;
     private final LocalDate date;
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
-    private final List<Map.Entry<String, String>> facts = new ArrayList<>();
     private volatile boolean interrupted;
 
     DemoRun(final PrintWriter console, final Path out, final SyntheticRegistry.Size size, final long seed,
@@ -352,6 +351,7 @@ final class DemoRun
         started = System.nanoTime();
         step(8, "writing report.html (system price and NIV by period, biggest party cashflows, SF -> R1 movement, " +
             "exceptions)");
+        final List<Map.Entry<String, String>> facts = new ArrayList<>();
         facts.add(Map.entry("Settlement date", date + " (" + periods + " periods)"));
         facts.add(Map.entry("Market", String.format(Locale.ROOT, "%,d parties, %,d BM Units",
             registry.partyCount(), registry.bmUnitCount())));
