@@ -33,7 +33,7 @@ final class LauncherIT
         final Result result = bsc("demo", "--size", "SMALL", "--out", out.toString(), "--date", "2026-03-29");
         assertEquals(0, result.exit, result.output);
         assertTrue(result.output.contains("46 periods"), result.output);
-        assertTrue(result.output.contains("[9/9]"), result.output);
+        assertTrue(result.output.contains("[" + DemoRun.STEPS + "/" + DemoRun.STEPS + "]"), result.output);
         assertTrue(result.output.contains("every result recomputed identically"), result.output);
         assertTrue(!result.output.contains("building the tools jar"), "the jar was fresh: " + result.output);
         assertTrue(!result.output.contains("WARNING"), "JVM flags missing? " + result.output);

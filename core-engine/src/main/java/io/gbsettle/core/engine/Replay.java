@@ -29,10 +29,10 @@ import io.gbsettle.core.settle.SettlementContext;
  * records are the live ones too.
  *
  * <pre>
- *   results journal ──ResultGroups.scan──► flush points, last complete group, groups cut short
+ *   results journal ──ResultGroups.scan──► flush points, complete groups, groups cut short
  *   inputs journal ──poll──► EngineCore.onInput(record, endOfBatch = flush point) ──► sink
- *        sink = Verifier (compare with the next valid journaled result) | Recovery (append + publish after the last
- *               complete group) | listener (rerun)
+ *        sink = Verifier (compare with the next valid journaled result) | Recovery (append + publish the groups after
+ *               the journal's complete ones) | listener (rerun)
  * </pre>
  */
 public final class Replay
@@ -115,6 +115,12 @@ public final class Replay
      * to the listeners) only the results the journal does not already hold whole, and closes off a group a crash
      * cut short.
      *
+     * <p>The replay recomputes the journal's results group by group in the journal's order (that is what
+     * {@code replay --verify} checks), so the journal's complete groups are the replay's first ones: recovery
+     * counts the groups it recomputes and publishes from the first the journal lacks. A run a crash cut short (its
+     * RUN_END never journaled) is thus redone whole after the {@code ABORTED} marker, even though its trigger's
+     * indicative flush, journaled whole before the run started, rests on the same input.
+     *
      * @return the number of inputs in the journal: the next input's position.
      */
     static long recover(final EngineJournal journal, final EngineCore core, final ResultListener[] listeners)
@@ -127,7 +133,7 @@ public final class Replay
             new ResultRecord().wrap(scratch, 0).reset(ResultType.ABORTED, 0, 0, ResultRecord.INDICATIVE, 0, -1);
             results.append(scratch, 0);
         }
-        final RecoverySink sink = new RecoverySink(results, listeners, groups.lastCompleteGate(), scratch);
+        final RecoverySink sink = new RecoverySink(results, listeners, groups.completeGroups(), scratch);
         return replay(journal.inputs(), core, groups.flushPoints(), sink);
     }
 
@@ -182,22 +188,25 @@ public final class Replay
     }
 
     /**
-     * Recovery: results the journal already holds whole are dropped, the others appended and published.
+     * Recovery: the groups the journal already holds whole (the first {@code journaledGroups} complete groups of the
+     * replay) are dropped; every record from the first group it lacks on is appended and published, including the
+     * records of a run that fails again and its {@code ABORTED}, as the live engine wrote them.
      */
     private static final class RecoverySink implements ResultSink
     {
         private final RecordJournal results;
         private final ResultListener[] listeners;
-        private final long publishedUpTo;
+        private final long journaledGroups;
         private final UnsafeBuffer buffer;
         private final ResultRecord record = new ResultRecord();
+        private long recomputedGroups;
 
-        RecoverySink(final RecordJournal results, final ResultListener[] listeners, final long publishedUpTo,
+        RecoverySink(final RecordJournal results, final ResultListener[] listeners, final long journaledGroups,
             final UnsafeBuffer buffer)
         {
             this.results = results;
             this.listeners = listeners;
-            this.publishedUpTo = publishedUpTo;
+            this.journaledGroups = journaledGroups;
             this.buffer = buffer;
         }
 
@@ -210,7 +219,12 @@ public final class Replay
         @Override
         public void commit(final long gatePosition)
         {
-            if (gatePosition > publishedUpTo)
+            final boolean journaled = recomputedGroups < journaledGroups;
+            if (record.type() != ResultType.ABORTED && (record.quality() & ResultType.GROUP_END) != 0)
+            {
+                recomputedGroups++;
+            }
+            if (!journaled)
             {
                 results.append(buffer, 0);
                 for (final ResultListener listener : listeners)

@@ -17,7 +17,9 @@ import io.gbsettle.core.journal.RecordJournal;
  *   <li>which records are valid: results come in groups sharing one gate (the input position they rest on), each
  *   ended by {@code RUN_END} or a record with {@link ResultType#GROUP_END}; a group cut short by a crash is followed
  *   by an {@link ResultType#ABORTED} marker (or is the journal's unfinished tail) and is skipped;</li>
- *   <li>the gate of the last complete group: recovery publishes only what comes after it;</li>
+ *   <li>how many groups are complete: recovery recomputes every group in the same order and publishes only those
+ *   after that many (not "after the last complete gate": one input can gate several groups, such as a run trigger's
+ *   indicative flush and then its run, so a run cut short shares its gate with complete groups before it);</li>
  *   <li>the flush points: the input positions at which indicative results were computed (the ends of the live ring's
  *   batches), so that a replay recomputes them at exactly the same points and gets the same records.</li>
  * </ul>
@@ -27,7 +29,7 @@ final class ResultGroups implements RecordHandler
     private final ResultRecord record = new ResultRecord();
     private final LongArrayList flushPoints = new LongArrayList();
     private final LongArrayList skipped = new LongArrayList();
-    private long lastCompleteGate = -1;
+    private long completeGroups;
     private long groupStart = -1;
     private long end;
     private boolean tail;
@@ -77,7 +79,7 @@ final class ResultGroups implements RecordHandler
         if ((record.quality() & ResultType.GROUP_END) != 0)
         {
             final long gate = record.inputTo();
-            lastCompleteGate = Math.max(lastCompleteGate, gate);
+            completeGroups++;
             if (type == ResultType.INDICATIVE_PRICE || type == ResultType.INDICATIVE_CASHFLOW)
             {
                 if (flushPoints.isEmpty() || flushPoints.getLong(flushPoints.size() - 1) != gate)
@@ -90,11 +92,11 @@ final class ResultGroups implements RecordHandler
     }
 
     /**
-     * @return the gate of the last complete group, or -1.
+     * @return how many complete groups the journal holds (groups cut short and abort markers not counted).
      */
-    long lastCompleteGate()
+    long completeGroups()
     {
-        return lastCompleteGate;
+        return completeGroups;
     }
 
     /**
