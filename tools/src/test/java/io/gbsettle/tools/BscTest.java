@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.files.RegistryCsv;
 import io.gbsettle.core.registry.MarketRegistry;
 import io.gbsettle.core.registry.SyntheticRegistry;
@@ -199,24 +198,5 @@ final class BscTest extends InProcessBsc
         {
             walk(sub, missing);
         }
-    }
-
-    private static List<String[]> rows(final Path file)
-    {
-        final List<String[]> rows = new ArrayList<>();
-        try (CsvReader csv = CsvReader.open(file))
-        {
-            rows.add(csv.header().toArray(new String[0]));
-            while (csv.next())
-            {
-                final String[] row = new String[csv.fieldCount()];
-                for (int i = 0; i < row.length; i++)
-                {
-                    row[i] = csv.field(i);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

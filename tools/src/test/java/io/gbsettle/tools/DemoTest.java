@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.gbsettle.core.engine.RunCsv;
-import io.gbsettle.core.files.CsvReader;
 import io.gbsettle.core.settle.SettlementReportCsv;
 import io.gbsettle.core.testing.ChildJvm;
 import io.gbsettle.tools.report.HeadlessChromium;
@@ -112,25 +111,6 @@ final class DemoTest extends InProcessBsc
         }
         assertEquals(ExitCode.OK, bsc("demo", "--out", demo.toString(), "--size", "SMALL"), () -> err + "\n" + out);
         assertTrue(out.toString().contains("every result recomputed identically"), out::toString);
-    }
-
-    private static List<String[]> rows(final Path file) throws IOException
-    {
-        final List<String[]> rows = new java.util.ArrayList<>();
-        try (CsvReader csv = CsvReader.open(file))
-        {
-            rows.add(csv.header().toArray(new String[0]));
-            while (csv.next())
-            {
-                final String[] row = new String[csv.fieldCount()];
-                for (int i = 0; i < row.length; i++)
-                {
-                    row[i] = csv.field(i);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     private static List<String> column(final Path file, final int index) throws IOException
