@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * <pre>
  *   from a test:  ReportScreenshot.take(Path.of("out/demo/report.html"), Path.of("docs/report.png"), 1280, 2200);
- *   from Maven:   see {@link ReportScreenshotTest} (-Dreport.html=... -Dreport.png=...)
+ *   from a shell: chromium --headless ... --screenshot=docs/report.png (the README, "Report page")
  * </pre>
  */
 public final class ReportScreenshot
