@@ -110,12 +110,8 @@ final class DemoDay
             r1Dir);
 
         final List<Planted> planted = new ArrayList<>();
-        final List<IrisDayMessages.Message> messages = feed(bundle, planted);
         final int[] through = new int[bundle.periodCount() + 1];
-        for (final IrisDayMessages.Message m : messages)
-        {
-            through[periodOf(m.messageId(), bundle)]++;
-        }
+        final List<IrisDayMessages.Message> messages = feed(bundle, planted, through);
         for (int p = 1; p < through.length; p++)
         {
             through[p] += through[p - 1];
@@ -184,8 +180,11 @@ final class DemoDay
 
     /**
      * The day's IRIS messages in feed order (period by period), with the planted bad ones in their periods.
+     *
+     * @param perPeriod receives the number of messages of each period.
      */
-    private static List<IrisDayMessages.Message> feed(final DayBundle bundle, final List<Planted> planted)
+    private static List<IrisDayMessages.Message> feed(final DayBundle bundle, final List<Planted> planted,
+        final int[] perPeriod)
     {
         final List<IrisDayMessages.Message> good = IrisDayMessages.of(bundle);
         final List<IrisDayMessages.Message> out = new ArrayList<>(good.size() + 4);
@@ -198,6 +197,7 @@ final class DemoDay
         boolean badLevelDone = false;
         for (final IrisDayMessages.Message m : good)
         {
+            final int before = out.size();
             out.add(m);
             final int period = periodOf(m.messageId(), bundle);
             if (firstPn == null && "PN".equals(m.dataset()))
@@ -240,6 +240,7 @@ final class DemoDay
                 out.add(firstPn);
                 planted.add(new Planted("IRIS", firstPn.messageId(), "a PN message of period 1 delivered again"));
             }
+            perPeriod[period] += out.size() - before;
         }
         return out;
     }
@@ -252,7 +253,7 @@ final class DemoDay
     }
 
     /** The Settlement Period a message id's time falls in (ids carry the period's start, UTC). */
-    static int periodOf(final String messageId, final DayBundle bundle)
+    private static int periodOf(final String messageId, final DayBundle bundle)
     {
         final int first = messageId.indexOf('_');
         final String stamp = messageId.substring(first + 1, first + 13);

@@ -3,20 +3,17 @@ package io.gbsettle.tools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.gbsettle.adapters.iris.IrisDayMessages;
 import io.gbsettle.adapters.iris.IrisIngest;
@@ -548,30 +545,11 @@ final class DemoRun
         Files.createDirectories(out);
         for (final String folder : FOLDERS)
         {
-            deleteRecursively(out.resolve(folder));
+            Folders.deleteTree(out.resolve(folder));
         }
         for (final String file : FILES)
         {
             Files.deleteIfExists(out.resolve(file));
-        }
-    }
-
-    static void deleteRecursively(final Path dir)
-    {
-        if (!Files.exists(dir))
-        {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            for (final Path p : (Iterable<Path>)files.sorted(Comparator.reverseOrder())::iterator)
-            {
-                Files.delete(p);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -2,13 +2,10 @@ package io.gbsettle.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import io.gbsettle.adapters.iris.IrisDayMessages;
 import io.gbsettle.adapters.iris.IrisFolder;
@@ -140,7 +137,7 @@ final class IrisCommand extends CommandGroup
             {
                 if (temporary)
                 {
-                    delete(journalDir);
+                    Folders.deleteTree(journalDir);
                 }
             }
             final double seconds = Math.max(summary.nanos() / 1e9, 1e-9);
@@ -214,21 +211,6 @@ final class IrisCommand extends CommandGroup
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d IRIS messages for %s written to %s%n", written,
                 day.settlementDate(), dir);
             return ExitCode.OK;
-        }
-    }
-
-    private static void delete(final Path dir)
-    {
-        try (Stream<Path> walk = Files.walk(dir))
-        {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(p);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
         }
     }
 }
